@@ -1,0 +1,245 @@
+/**
+ * Every /api/v1 route: method, path, who may call it, and the schemas of its parts.
+ * Paths use `:param` segments (rendered as `{param}` in OpenAPI).
+ */
+import { z } from 'zod';
+import * as s from './schemas';
+
+export type Access = 'public' | 'viewer' | 'operator' | 'admin' | 'reporter';
+
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  summary: string;
+  access: Access;
+  /** Mutations need a reason, take an Idempotency-Key and (where `precondition` is set) If-Match. */
+  mutation: boolean;
+  precondition?: 'active-version';
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Non-JSON success responses (CSV, event streams). */
+  produces?: string[];
+}
+
+const nsParams = z.object({ ns: s.NamespaceId });
+const versionParams = z.object({ ns: s.NamespaceId, version: z.coerce.number().int().min(1) });
+
+export const routes = {
+  listNamespaces: {
+    method: 'GET',
+    path: '/api/v1/namespaces',
+    summary: 'Every namespace with its active version, kill-switch state and last change',
+    access: 'viewer',
+    mutation: false,
+    response: z.object({ items: z.array(s.NamespaceSummarySchema) }),
+  },
+  createNamespace: {
+    method: 'POST',
+    path: '/api/v1/namespaces',
+    summary: 'Create a namespace from declared features, or by adopting a snapshot (its flags become the declaration and version 1)',
+    access: 'admin',
+    mutation: true,
+    body: s.CreateNamespaceBody,
+    response: s.MutationResponse,
+  },
+  getNamespace: {
+    method: 'GET',
+    path: '/api/v1/namespaces/:ns',
+    summary: 'A namespace: declared features, the live snapshot, recent changes',
+    access: 'viewer',
+    mutation: false,
+    params: nsParams,
+    response: s.NamespaceDetailSchema,
+  },
+  putFeatures: {
+    method: 'PUT',
+    path: '/api/v1/namespaces/:ns/features',
+    summary: 'Replace the declared features (the live snapshot must still validate against them)',
+    access: 'admin',
+    mutation: true,
+    precondition: 'active-version',
+    params: nsParams,
+    body: s.PutFeaturesBody,
+    response: s.MutationResponse,
+  },
+  listVersions: {
+    method: 'GET',
+    path: '/api/v1/namespaces/:ns/versions',
+    summary: 'Versions newest first, paged with `before` and `limit`',
+    access: 'viewer',
+    mutation: false,
+    params: nsParams,
+    query: z.object({
+      before: z.coerce.number().int().min(1).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+    }),
+    response: s.VersionPage,
+  },
+  getVersion: {
+    method: 'GET',
+    path: '/api/v1/namespaces/:ns/versions/:version',
+    summary: 'One version with its snapshot',
+    access: 'viewer',
+    mutation: false,
+    params: versionParams,
+    response: s.VersionDetailSchema,
+  },
+  diff: {
+    method: 'GET',
+    path: '/api/v1/namespaces/:ns/diff',
+    summary: 'Flag-by-flag, field-by-field diff between two versions',
+    access: 'viewer',
+    mutation: false,
+    params: nsParams,
+    query: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+    response: s.DiffResponse,
+  },
+  validate: {
+    method: 'POST',
+    path: '/api/v1/namespaces/:ns/validate',
+    summary: 'Dry run of a snapshot or patch: the validation error, or the diff and shadow check against the live version',
+    access: 'viewer',
+    mutation: false,
+    params: nsParams,
+    body: s.ValidateBody,
+    response: s.ValidateResponse,
+  },
+  load: {
+    method: 'POST',
+    path: '/api/v1/namespaces/:ns/load',
+    summary: 'Validate and atomically load a whole snapshot as a new version',
+    access: 'operator',
+    mutation: true,
+    precondition: 'active-version',
+    params: nsParams,
+    body: s.LoadBody,
+    response: s.MutationResponse,
+  },
+  patch: {
+    method: 'POST',
+    path: '/api/v1/namespaces/:ns/patch',
+    summary: 'Apply a patch (upsert flags, removeKeys, meta) to the live snapshot and load the result',
+    access: 'operator',
+    mutation: true,
+    precondition: 'active-version',
+    params: nsParams,
+    body: s.PatchBody,
+    response: s.MutationResponse,
+  },
+  rollback: {
+    method: 'POST',
+    path: '/api/v1/namespaces/:ns/rollback',
+    summary: 'Move the active pointer `steps` back along the active chain; the versions passed over are marked discarded',
+    access: 'operator',
+    mutation: true,
+    precondition: 'active-version',
+    params: nsParams,
+    body: s.RollbackBody,
+    response: s.MutationResponse,
+  },
+  restore: {
+    method: 'POST',
+    path: '/api/v1/namespaces/:ns/restore',
+    summary: "Write a new version with an earlier version's content",
+    access: 'operator',
+    mutation: true,
+    precondition: 'active-version',
+    params: nsParams,
+    body: s.RestoreBody,
+    response: s.MutationResponse,
+  },
+  killSwitch: {
+    method: 'POST',
+    path: '/api/v1/namespaces/:ns/kill-switch',
+    summary: 'Turn the kill switch on (every flag serves its declared default) or off',
+    access: 'operator',
+    mutation: true,
+    precondition: 'active-version',
+    params: nsParams,
+    body: s.KillSwitchBody,
+    response: s.MutationResponse,
+  },
+  listEvents: {
+    method: 'GET',
+    path: '/api/v1/events',
+    summary: 'The audit log, newest first; `format=csv` for CSV',
+    access: 'viewer',
+    mutation: false,
+    query: s.EventsQuery,
+    response: s.EventPage,
+    produces: ['application/json', 'text/csv'],
+  },
+  me: {
+    method: 'GET',
+    path: '/api/v1/me',
+    summary: 'Who the caller is',
+    access: 'viewer',
+    mutation: false,
+    response: s.MeSchema,
+  },
+  createSession: {
+    method: 'POST',
+    path: '/api/v1/session',
+    summary: 'Exchange a token (or a one-time login code) for an httpOnly SameSite=Strict session cookie',
+    access: 'public',
+    mutation: false,
+    body: s.SessionBody,
+    response: s.MeSchema,
+  },
+  deleteSession: {
+    method: 'DELETE',
+    path: '/api/v1/session',
+    summary: 'Log out',
+    access: 'public',
+    mutation: false,
+    response: z.object({ ok: z.literal(true) }),
+  },
+  listTokens: {
+    method: 'GET',
+    path: '/api/v1/tokens',
+    summary: 'API tokens (never their secrets)',
+    access: 'admin',
+    mutation: false,
+    response: z.object({ items: z.array(s.TokenSchema) }),
+  },
+  createToken: {
+    method: 'POST',
+    path: '/api/v1/tokens',
+    summary: 'Create an API token; its secret is shown once',
+    access: 'admin',
+    mutation: true,
+    body: s.CreateTokenBody,
+    response: s.CreatedToken,
+  },
+  revokeToken: {
+    method: 'POST',
+    path: '/api/v1/tokens/:id/revoke',
+    summary: 'Revoke an API token',
+    access: 'admin',
+    mutation: true,
+    params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+    body: s.RevokeTokenBody,
+    response: s.TokenSchema,
+  },
+} as const satisfies Record<string, RouteDef>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type InferIn<T> = T extends z.ZodType ? z.input<T> : undefined;
+export type ResponseOf<N extends RouteName> = Infer<Routes[N]['response']>;
+export type BodyOf<N extends RouteName> = Routes[N] extends { body: infer B } ? InferIn<B> : undefined;
+export type ParamsOf<N extends RouteName> = Routes[N] extends { params: infer P } ? InferIn<P> : undefined;
+export type QueryOf<N extends RouteName> = Routes[N] extends { query: infer Q } ? InferIn<Q> : undefined;
+
+/** Fill `:param` segments. */
+export function buildPath(path: string, params?: Record<string, string | number>): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const v = params?.[name];
+    if (v === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(String(v));
+  });
+}

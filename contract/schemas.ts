@@ -1,0 +1,369 @@
+/**
+ * The one hand-written description of Switchyard's HTTP API shapes. The server validates
+ * requests with these schemas, the SPA parses responses with them, MSW handlers are typed by
+ * them and /api/v1/openapi.json is generated from them. Nothing else declares API shapes.
+ */
+import { z } from 'zod';
+import { VALUE_TYPES } from '@core/model';
+
+export const NAMESPACE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export const NamespaceId = z
+  .string()
+  .regex(NAMESPACE_ID, 'a namespace id is 1-128 letters, digits, ".", "_" or "-", starting with a letter or digit');
+
+export const Role = z.enum(['viewer', 'operator', 'admin', 'reporter']);
+export type Role = z.infer<typeof Role>;
+
+export const VersionKind = z.enum(['create', 'load', 'patch', 'restore', 'rollout_step']);
+export type VersionKind = z.infer<typeof VersionKind>;
+
+export const AuditAction = z.enum([
+  'namespace.create',
+  'namespace.features',
+  'snapshot.load',
+  'snapshot.patch',
+  'snapshot.rollback',
+  'snapshot.restore',
+  'killswitch.enable',
+  'killswitch.disable',
+  'token.create',
+  'token.revoke',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+// ---------- Konditional values as they travel in API responses (already decoded) ----------
+
+const JsonValueSchema: z.ZodType<unknown> = z.json();
+
+export const FlagValueSchema = z.looseObject({
+  type: z.enum(VALUE_TYPES),
+  value: JsonValueSchema,
+  enumClassName: z.string().optional(),
+  dataClassName: z.string().optional(),
+  konstrainedClassName: z.string().optional(),
+});
+
+export const DeclaredFeatureSchema = z.strictObject({
+  key: z.string().min(1).max(512),
+  type: z.enum(VALUE_TYPES),
+  enumValues: z.array(z.string().min(1).max(256)).max(1000).optional(),
+  defaultValue: FlagValueSchema,
+  description: z.string().max(2000).optional(),
+});
+export type DeclaredFeatureDto = z.infer<typeof DeclaredFeatureSchema>;
+
+/** A snapshot as the registry returns it: decoded, every default filled in. */
+export const SnapshotSchema = z.looseObject({
+  meta: z
+    .looseObject({
+      version: z.string().optional(),
+      generatedAtEpochMillis: z.number().optional(),
+      source: z.string().optional(),
+    })
+    .optional(),
+  flags: z.array(z.looseObject({ key: z.string() })),
+});
+
+/**
+ * A snapshot or patch as a client submits it: either the raw JSON text (so a syntax error can
+ * be reported with its line and column) or the parsed document. The registry decodes it with
+ * Konditional's rules; shape errors come back as InvalidJson / FeatureNotFound / InvalidSnapshot
+ * with a JSON pointer into the submitted document.
+ */
+export const SubmittedDocument = z.union([z.string().max(5_000_000), z.record(z.string(), z.unknown())]);
+
+export const Reason = z
+  .string()
+  .trim()
+  .min(1, 'a reason is required: say why, for the audit log')
+  .max(1000, 'a reason is at most 1000 characters');
+
+// ---------- errors ----------
+
+export const ErrorCode = z.enum([
+  'BadRequest',
+  'InvalidJson',
+  'FeatureNotFound',
+  'InvalidSnapshot',
+  'Unauthorized',
+  'Forbidden',
+  'NotFound',
+  'Conflict',
+  'AlreadyExists',
+  'PreconditionRequired',
+  'PreconditionFailed',
+  'InsufficientHistory',
+  'IdempotencyKeyReused',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'RateLimited',
+  'Internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    /** JSON pointer to the offending field, when there is one. */
+    path: z.string().optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+// ---------- audit events ----------
+
+export const AuditEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  namespace: z.string().nullable(),
+  actor: z.string(),
+  action: AuditAction,
+  reason: z.string(),
+  fromVersion: z.number().int().nullable(),
+  toVersion: z.number().int().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+// ---------- namespaces ----------
+
+export const KillSwitchState = z.object({
+  enabled: z.boolean(),
+  changedAt: z.string().nullable(),
+  changedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type KillSwitchState = z.infer<typeof KillSwitchState>;
+
+export const NamespaceSummarySchema = z.object({
+  name: z.string(),
+  description: z.string().nullable(),
+  createdAt: z.string(),
+  activeVersion: z.number().int(),
+  /** Highest version number ever written (the active one may be lower after a rollback). */
+  latestVersion: z.number().int(),
+  flagCount: z.number().int(),
+  activeHash: z.string(),
+  killSwitch: KillSwitchState,
+  lastChange: AuditEventSchema.nullable(),
+  rollbacks7d: z.number().int(),
+});
+export type NamespaceSummary = z.infer<typeof NamespaceSummarySchema>;
+
+export const NamespaceDetailSchema = NamespaceSummarySchema.extend({
+  features: z.array(DeclaredFeatureSchema),
+  snapshot: SnapshotSchema,
+  recentEvents: z.array(AuditEventSchema),
+});
+export type NamespaceDetail = z.infer<typeof NamespaceDetailSchema>;
+
+export const CreateNamespaceBody = z.strictObject({
+  name: NamespaceId,
+  description: z.string().max(2000).optional(),
+  features: z.array(DeclaredFeatureSchema).max(10_000).optional(),
+  adoptSnapshot: SubmittedDocument.optional(),
+  reason: Reason,
+});
+export type CreateNamespaceBody = z.infer<typeof CreateNamespaceBody>;
+
+export const PutFeaturesBody = z.strictObject({
+  features: z.array(DeclaredFeatureSchema).max(10_000),
+  reason: Reason,
+});
+
+// ---------- versions and diffs ----------
+
+export const DiscardedBy = z.object({
+  eventId: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  reason: z.string(),
+});
+
+export const VersionSummarySchema = z.object({
+  version: z.number().int(),
+  kind: VersionKind,
+  author: z.string(),
+  reason: z.string(),
+  createdAt: z.string(),
+  meta: z.record(z.string(), z.unknown()).nullable(),
+  hash: z.string(),
+  flagCount: z.number().int(),
+  /** The version that was active when this one was written (its parent in the active chain). */
+  parentVersion: z.number().int().nullable(),
+  /** For restores: the version whose content was restored. */
+  sourceVersion: z.number().int().nullable(),
+  active: z.boolean(),
+  /** Set when a rollback moved the active pointer back past this version. */
+  discardedBy: DiscardedBy.nullable(),
+});
+export type VersionSummary = z.infer<typeof VersionSummarySchema>;
+
+export const VersionDetailSchema = VersionSummarySchema.extend({ snapshot: SnapshotSchema });
+export type VersionDetail = z.infer<typeof VersionDetailSchema>;
+
+export const VersionPage = z.object({
+  items: z.array(VersionSummarySchema),
+  total: z.number().int(),
+  /** Pass as `before` to get the next (older) page; null on the last page. */
+  nextBefore: z.number().int().nullable(),
+});
+export type VersionPage = z.infer<typeof VersionPage>;
+
+export const FieldChange = z.object({
+  /** JSON pointer inside the flag, e.g. `/rules/0/rampUp`. */
+  path: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const FlagChange = z.object({
+  key: z.string(),
+  fields: z.array(FieldChange),
+});
+
+export const SnapshotDiffSchema = z.object({
+  added: z.array(z.looseObject({ key: z.string() })),
+  removed: z.array(z.looseObject({ key: z.string() })),
+  changed: z.array(FlagChange),
+  unchanged: z.number().int(),
+  metaChanged: z.array(FieldChange),
+});
+export type SnapshotDiffDto = z.infer<typeof SnapshotDiffSchema>;
+
+export const DiffResponse = z.object({
+  namespace: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  diff: SnapshotDiffSchema,
+});
+
+export const ShadowFlagResult = z.object({
+  key: z.string(),
+  /** Share (0..1) of the context population whose value changes. */
+  changedShare: z.number(),
+  changedCount: z.number().int(),
+});
+
+export const ShadowCheckSchema = z.object({
+  populationSize: z.number().int(),
+  flags: z.array(ShadowFlagResult),
+  /** Share of contexts for which at least one flag changes. */
+  anyChangedShare: z.number(),
+});
+export type ShadowCheck = z.infer<typeof ShadowCheckSchema>;
+
+// ---------- mutations ----------
+
+export const ValidateBody = z.strictObject({
+  snapshot: SubmittedDocument.optional(),
+  patch: SubmittedDocument.optional(),
+});
+
+export const ValidateResponse = z.discriminatedUnion('valid', [
+  z.object({
+    valid: z.literal(true),
+    activeVersion: z.number().int(),
+    hash: z.string(),
+    flagCount: z.number().int(),
+    diff: SnapshotDiffSchema,
+    shadow: ShadowCheckSchema,
+  }),
+  z.object({
+    valid: z.literal(false),
+    activeVersion: z.number().int(),
+    error: ApiErrorBody.shape.error,
+  }),
+]);
+export type ValidateResponse = z.infer<typeof ValidateResponse>;
+
+export const LoadBody = z.strictObject({ snapshot: SubmittedDocument, reason: Reason });
+export const PatchBody = z.strictObject({ patch: SubmittedDocument, reason: Reason });
+export const RollbackBody = z.strictObject({
+  steps: z.number().int().min(1).max(10_000).default(1),
+  reason: Reason,
+});
+export const RestoreBody = z.strictObject({ version: z.number().int().min(1), reason: Reason });
+export const KillSwitchBody = z.strictObject({ enabled: z.boolean(), reason: Reason });
+
+export const MutationResponse = z.object({
+  namespace: NamespaceSummarySchema,
+  event: AuditEventSchema,
+  /** The version written, for loads, patches and restores. */
+  version: VersionSummarySchema.nullable(),
+});
+export type MutationResponse = z.infer<typeof MutationResponse>;
+
+// ---------- audit log ----------
+
+export const EventsQuery = z.object({
+  namespace: z.string().max(128).optional(),
+  actor: z.string().max(256).optional(),
+  action: z.string().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const EventPage = z.object({
+  items: z.array(AuditEventSchema),
+  nextBefore: z.number().int().nullable(),
+});
+export type EventPage = z.infer<typeof EventPage>;
+
+// ---------- sessions and tokens ----------
+
+export const MeSchema = z.object({
+  actor: z.string(),
+  role: Role,
+  tokenId: z.string(),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const SessionBody = z.strictObject({
+  token: z.string().min(1).max(512).optional(),
+  /** One-time login code printed by the server at start. */
+  code: z.string().min(1).max(512).optional(),
+});
+
+export const TokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+  createdAt: z.string(),
+  createdBy: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TokenDto = z.infer<typeof TokenSchema>;
+
+export const CreateTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  role: Role,
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  reason: Reason,
+});
+
+export const CreatedToken = z.object({ token: TokenSchema, secret: z.string() });
+
+export const RevokeTokenBody = z.strictObject({ reason: Reason });
+
+// ---------- live stream ----------
+
+/** Payload of every `change` message on /api/v1/stream. */
+export const ChangeEventSchema = z.object({
+  namespace: z.string().nullable(),
+  eventId: z.number().int(),
+  action: AuditAction,
+  activeVersion: z.number().int().nullable(),
+  at: z.string(),
+});
+export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
+
+export const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), version: z.string(), db: z.string() });
