@@ -1,0 +1,23 @@
+import { NavLink } from 'react-router';
+import { LayersIcon, LogoMark } from '../../components/ui/icons';
+
+const NAV = [{ to: '/namespaces', label: 'Namespaces', icon: LayersIcon }] as const;
+
+export function Sidebar() {
+  return (
+    <aside className="sidebar">
+      <div className="sidebar-brand">
+        <LogoMark />
+        <span>Switchyard</span>
+      </div>
+      <nav aria-label="Main" className="sidebar-nav">
+        {NAV.map(({ to, label, icon: Icon }) => (
+          <NavLink key={to} to={to} className="sidebar-link">
+            <Icon />
+            <span>{label}</span>
+          </NavLink>
+        ))}
+      </nav>
+    </aside>
+  );
+}

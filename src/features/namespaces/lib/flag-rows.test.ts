@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkoutDetail } from '../../../../mocks/data';
+import { flagRows, formatFlagValue, shortFlagName } from './flag-rows';
+
+describe('flagRows', () => {
+  it('turns the live snapshot into sorted rows with type, default, active state and rule counts', () => {
+    expect(flagRows(checkoutDetail)).toEqual([
+      { key: 'feature::checkout::bannerText', name: 'bannerText', type: 'STRING', defaultValue: '"Free shipping over €50"', active: false, rules: 0, partialRamp: null },
+      { key: 'feature::checkout::maxCartItems', name: 'maxCartItems', type: 'INT', defaultValue: '80', active: true, rules: 0, partialRamp: null },
+      { key: 'feature::checkout::newAddressForm', name: 'newAddressForm', type: 'BOOLEAN', defaultValue: 'false', active: true, rules: 2, partialRamp: 25 },
+      { key: 'feature::checkout::variant', name: 'variant', type: 'ENUM', defaultValue: 'CLASSIC', active: true, rules: 1, partialRamp: 10 },
+    ]);
+  });
+
+  it('falls back to the declared type when a flag has no readable default', () => {
+    const rows = flagRows({
+      features: [{ key: 'feature::a::x', type: 'INT', defaultValue: { type: 'INT', value: 1 } }],
+      snapshot: { flags: [{ key: 'feature::a::x' }] },
+    });
+    expect(rows[0]).toMatchObject({ type: 'INT', defaultValue: '—', active: true, rules: 0 });
+  });
+});
+
+describe('formatting', () => {
+  it('shortens keys to their flag name', () => {
+    expect(shortFlagName('feature::checkout::variant')).toBe('variant');
+    expect(shortFlagName('plain')).toBe('plain');
+  });
+
+  it('renders data classes as compact JSON', () => {
+    expect(formatFlagValue({ type: 'DATA_CLASS', dataClassName: 'X', value: { a: 1 } })).toBe('{"a":1}');
+  });
+});
