@@ -1,0 +1,124 @@
+/** Builds the whole server (store, services, routes) without listening, so tests can use app.inject. */
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { AuthService } from './auth/authenticate';
+import { ensureBootstrapAdmin, type Bootstrap } from './auth/bootstrap';
+import { LoginCodes } from './auth/login-codes';
+import { TokenService } from './auth/tokens';
+import { systemClock, type Clock } from './clock';
+import { ensureDbDir, type Config } from './config';
+import { appRoutes } from './http/apps';
+import { jsonBodies } from './http/body';
+import { errorHandling } from './http/errors';
+import { eventRoutes } from './http/events';
+import { namespaceRoutes } from './http/namespaces';
+import { sessionRoutes } from './http/session';
+import { streamRoutes } from './http/stream';
+import { systemRoutes } from './http/system';
+import { tokenRoutes } from './http/tokens';
+import { ChangeFeed } from './live/change-feed';
+import { SseHub } from './live/sse';
+import { Metrics } from './metrics';
+import { ServedSnapshots } from './registry/served';
+import { RegistryService } from './registry/service';
+import type { Services } from './services';
+import { SqliteStore } from './store/sqlite';
+
+export interface BuildOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** Interval of the SSE heartbeat comment (15 s). */
+  heartbeatMs?: number;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  services: Services;
+  bootstrap: Bootstrap;
+}
+
+const HOUR_MS = 3_600_000;
+/** How long an Idempotency-Key is remembered. */
+const IDEMPOTENCY_TTL_MS = 24 * HOUR_MS;
+
+export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  ensureDbDir(config.dbPath);
+
+  const metrics = new Metrics();
+  const store = new SqliteStore(config.dbPath, { onWrite: (seconds) => metrics.dbWrites.observe(seconds) });
+  const feed = new ChangeFeed();
+  const served = new ServedSnapshots(store, () => new Date(clock().getTime() - 7 * 24 * HOUR_MS).toISOString());
+  const loginCodes = new LoginCodes(clock);
+  const services: Services = {
+    config,
+    clock,
+    store,
+    registry: new RegistryService({ store, clock, served, feed }),
+    auth: new AuthService(store, clock, loginCodes),
+    tokens: new TokenService(store, clock, feed),
+    loginCodes,
+    served,
+    feed,
+    metrics,
+    sse: new SseHub(metrics, options.heartbeatMs ?? 15_000),
+  };
+  const bootstrap = await ensureBootstrapAdmin(store, clock, { adminToken: config.adminToken, dbPath: config.dbPath });
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimit,
+  });
+  jsonBodies(app, config.bodyLimit);
+  errorHandling(app, { bodyLimit: config.bodyLimit, staticDir: config.staticDir });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    // The login link carries a one-time code: never leak it (or anything else) in a Referer.
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.httpRequests.inc({
+      route: request.routeOptions.url ?? 'unmatched',
+      method: request.method,
+      status: String(reply.statusCode),
+    });
+  });
+
+  if (existsSync(config.staticDir)) {
+    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: 'index.html' });
+  }
+  namespaceRoutes(app, services);
+  eventRoutes(app, services);
+  sessionRoutes(app, services);
+  tokenRoutes(app, services);
+  appRoutes(app, services);
+  streamRoutes(app, services);
+  systemRoutes(app, services);
+
+  const housekeeping = async () => {
+    const now = clock();
+    await store.purgeIdempotency(new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString());
+    await store.purgeSessions(now.toISOString());
+  };
+  await housekeeping();
+  const timer = setInterval(() => {
+    housekeeping().catch((e: unknown) => app.log.error(e, 'housekeeping failed'));
+  }, HOUR_MS);
+  timer.unref();
+
+  app.addHook('preClose', async () => {
+    services.sse.closeAll();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await store.close();
+  });
+
+  return { app, services, bootstrap };
+}

@@ -1,0 +1,77 @@
+/** Starts the server: `tsx server/main.ts` (configuration from the environment; see README). */
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { seedDemo } from './demo';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`switchyard: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const { app, services, bootstrap } = await buildApp({
+    config,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  });
+
+  if (config.demo && (await services.registry.listNamespaces()).length === 0) {
+    await seedDemo(services, services.clock);
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const base = `http://${host}:${port}`;
+  const code = services.loginCodes.issue(bootstrap.tokenId);
+
+  const lines = [
+    '',
+    `  Switchyard is running at ${base}`,
+    `  database: ${config.dbPath}${config.demo ? ' (demo data on an empty database)' : ''}`,
+  ];
+  if (bootstrap.generatedSecret !== null) {
+    lines.push(`  admin token (shown once, saved to ${bootstrap.secretFile ?? '?'} with mode 0600):`, `    ${bootstrap.generatedSecret}`);
+  } else if (config.adminToken !== null) {
+    lines.push('  admin token: the one in SWITCHYARD_ADMIN_TOKEN');
+  } else if (bootstrap.secretFile !== null) {
+    lines.push(`  admin token: in ${bootstrap.secretFile}`);
+  }
+  if (bootstrap.unusable) {
+    lines.push('  warning: the bootstrap admin token is revoked or expired; the login link below will not work');
+  }
+  lines.push(`  one-time login link (15 minutes): ${base}/login?code=${code}`, '');
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      console.error(`switchyard: ${signal} again, exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info(`${signal}: closing (streams end, in-flight requests finish)`);
+    app.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('switchyard: error while closing', e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error('switchyard: failed to start:', e);
+  process.exit(1);
+});

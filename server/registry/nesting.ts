@@ -1,0 +1,46 @@
+/**
+ * Documents nested deeper than this are refused before any recursive code sees them (a 5 MiB
+ * body of "[[[[…" would otherwise overflow the stack of a recursive walker). Real snapshots are
+ * about ten levels deep; DATA_CLASS values add a few more.
+ */
+export const MAX_NESTING = 64;
+
+/** Whether JSON text opens more than `max` arrays/objects at once (strings are skipped). */
+export function textNestingExceeds(text: string, max = MAX_NESTING): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return false;
+}
+
+/**
+ * Walks a parsed JSON value without recursion; returns the pointer of the first problem: nesting
+ * deeper than `max` or a `__proto__` key (which turns into a prototype change once spread).
+ */
+export function findUnsafeJson(value: unknown, max = MAX_NESTING): { path: string; problem: 'depth' | 'proto' } | null {
+  const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '' }];
+  while (stack.length > 0) {
+    const { v, depth, path } = stack.pop() as { v: unknown; depth: number; path: string };
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return { path, problem: 'depth' };
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push({ v: v[i], depth: depth + 1, path: `${path}/${i}` });
+    } else {
+      for (const key of Object.keys(v)) {
+        const child = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+        if (key === '__proto__') return { path: child, problem: 'proto' };
+        stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1, path: child });
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,26 @@
+/** Everything the HTTP layer, main.ts and demo seeding use, built once per app. */
+import type { Config } from './config';
+import type { Clock } from './clock';
+import type { Store } from './store/types';
+import type { RegistryService } from './registry/service';
+import type { AuthService } from './auth/authenticate';
+import type { TokenService } from './auth/tokens';
+import type { LoginCodes } from './auth/login-codes';
+import type { ServedSnapshots } from './registry/served';
+import type { ChangeFeed } from './live/change-feed';
+import type { Metrics } from './metrics';
+import type { SseHub } from './live/sse';
+
+export interface Services {
+  config: Config;
+  clock: Clock;
+  store: Store;
+  registry: RegistryService;
+  auth: AuthService;
+  tokens: TokenService;
+  loginCodes: LoginCodes;
+  served: ServedSnapshots;
+  feed: ChangeFeed;
+  metrics: Metrics;
+  sse: SseHub;
+}
