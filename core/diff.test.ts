@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { diffSnapshots, diffSummary, killSwitchSnapshot, type SnapshotDiff } from './diff';
+import type { Flag, Rule, Snapshot } from './model';
+
+const K = (n: string) => `feature::app::${n}`;
+const rule = (rampUp: number, extra: Partial<Rule> = {}): Rule => ({
+  value: { type: 'BOOLEAN', value: true },
+  type: 'STATIC',
+  rampUp,
+  rampUpAllowlist: [],
+  locales: [],
+  platforms: [],
+  versionRange: { type: 'UNBOUNDED' },
+  axes: {},
+  ...extra,
+});
+const flag = (n: string, rules: Rule[] = [], extra: Partial<Flag> = {}): Flag => ({
+  key: K(n),
+  defaultValue: { type: 'BOOLEAN', value: false },
+  salt: 'v1',
+  isActive: true,
+  rampUpAllowlist: [],
+  rules,
+  ...extra,
+});
+
+describe('diffSnapshots', () => {
+  const from: Snapshot = { meta: { version: '1', source: 'a' }, flags: [flag('same'), flag('gone'), flag('ramp', [rule(10)]), flag('zeta')] };
+  const to: Snapshot = {
+    meta: { version: '2', generatedAtEpochMillis: 5 },
+    flags: [flag('zeta', [], { defaultValue: { type: 'BOOLEAN', value: true } }), flag('new'), flag('ramp', [rule(50), rule(100)]), flag('same')],
+  };
+  const d = diffSnapshots(from, to);
+
+  it('matches flags by key and sorts by key', () => {
+    expect(d.added.map((f) => f.key)).toEqual([K('new')]);
+    expect(d.removed.map((f) => f.key)).toEqual([K('gone')]);
+    expect(d.changed.map((c) => c.key)).toEqual([K('ramp'), K('zeta')]);
+    expect(d.unchanged).toBe(1);
+  });
+
+  it('reports field changes as JSON pointers inside the flag', () => {
+    expect(d.changed[0]?.fields).toEqual([
+      { path: '/rules/0/rampUp', before: 10, after: 50 },
+      { path: '/rules/1', before: undefined, after: rule(100) },
+    ]);
+    expect(d.changed[1]?.fields).toEqual([{ path: '/defaultValue/value', before: false, after: true }]);
+  });
+
+  it('reports meta changes', () => {
+    expect(d.metaChanged).toEqual(
+      expect.arrayContaining([
+        { path: '/version', before: '1', after: '2' },
+        { path: '/source', before: 'a', after: undefined },
+        { path: '/generatedAtEpochMillis', before: undefined, after: 5 },
+      ]),
+    );
+    expect(d.metaChanged).toHaveLength(3);
+    expect(diffSnapshots({ flags: [] }, { meta: { version: '1' }, flags: [] }).metaChanged).toEqual([
+      { path: '/version', before: undefined, after: '1' },
+    ]);
+  });
+
+  it('sees no change in reordered flags, and a removed array element as after undefined', () => {
+    expect(diffSnapshots(from, { ...from, flags: [...from.flags].reverse() })).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+      unchanged: 4,
+      metaChanged: [],
+    });
+    const shrunk = diffSnapshots({ flags: [flag('a', [rule(1), rule(2)])] }, { flags: [flag('a', [rule(1)])] });
+    expect(shrunk.changed[0]?.fields).toEqual([{ path: '/rules/1', before: rule(2), after: undefined }]);
+  });
+
+  it('is not fooled by keys that exist on Object.prototype', () => {
+    const a = flag('p', [rule(100, { axes: Object.fromEntries([['constructor', ['x']], ['a/b', ['y']]]) })]);
+    const b = flag('p', [rule(100, { axes: {} })]);
+    expect(diffSnapshots({ flags: [a] }, { flags: [b] }).changed[0]?.fields).toEqual([
+      { path: '/rules/0/axes/constructor', before: ['x'], after: undefined },
+      { path: '/rules/0/axes/a~1b', before: ['y'], after: undefined },
+    ]);
+    expect(diffSnapshots({ flags: [b] }, { flags: [a] }).changed[0]?.fields.map((f) => f.path)).toEqual([
+      '/rules/0/axes/constructor',
+      '/rules/0/axes/a~1b',
+    ]);
+  });
+});
+
+describe('diffSummary', () => {
+  const base: SnapshotDiff = { added: [], removed: [], changed: [], unchanged: 0, metaChanged: [] };
+  it('summarises', () => {
+    expect(diffSummary(base)).toBe('no flag changes');
+    expect(diffSummary({ ...base, metaChanged: [{ path: '/version', before: '1', after: '2' }] })).toBe('no flag changes; meta changes');
+    expect(diffSummary({ ...base, added: [flag('a')], removed: [flag('b')], changed: [{ key: K('c'), fields: [] }] })).toBe(
+      '3 flags change (1 added, 1 removed, 1 changed)',
+    );
+    expect(diffSummary({ ...base, changed: [{ key: K('c'), fields: [] }] })).toBe('1 flag changes (0 added, 0 removed, 1 changed)');
+  });
+});
+
+describe('killSwitchSnapshot', () => {
+  it('deactivates every flag without touching the input', () => {
+    const s: Snapshot = { meta: { version: '1' }, flags: [flag('a'), flag('b', [], { isActive: false })] };
+    const killed = killSwitchSnapshot(s);
+    expect(killed.flags.map((f) => f.isActive)).toEqual([false, false]);
+    expect(killed.meta).toEqual(s.meta);
+    expect(s.flags[0]?.isActive).toBe(true);
+    expect(Object.keys(killed.flags[0] ?? {})).toEqual(Object.keys(s.flags[0] ?? {}));
+  });
+});

@@ -1,0 +1,87 @@
+import microdiff from 'microdiff';
+import { pointer } from './json';
+import type { Flag, Snapshot } from './model';
+
+export interface FieldChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface SnapshotDiff {
+  added: Flag[];
+  removed: Flag[];
+  changed: { key: string; fields: FieldChange[] }[];
+  unchanged: number;
+  metaChanged: FieldChange[];
+}
+
+type Tree = Record<string, unknown> | unknown[];
+
+/**
+ * microdiff tests membership with `key in obj`, so on ordinary objects an axis or data-class
+ * field named `constructor` or `toString` would look present. It is run on prototype-free copies
+ * instead; reported values are read back from the originals.
+ */
+function bare(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(bare);
+  if (typeof v !== 'object' || v === null) return v;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(v)) out[k] = bare((v as Record<string, unknown>)[k]);
+  return out;
+}
+
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let v = root;
+  for (const token of path) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, token)) return undefined;
+    v = (v as Record<string | number, unknown>)[token];
+  }
+  return v;
+}
+
+function fieldChanges(before: object, after: object): FieldChange[] {
+  return microdiff(bare(before) as Tree, bare(after) as Tree).map((d) => ({
+    path: pointer(...d.path),
+    before: valueAt(before, d.path),
+    after: valueAt(after, d.path),
+  }));
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * Flags are matched by key; flag order is not a change. Field paths are JSON pointers inside
+ * the flag (`/rules/0/rampUp`); arrays compare index by index, so an element added or removed
+ * shows with `before` or `after` undefined. added, removed and changed are sorted by key.
+ */
+export function diffSnapshots(from: Snapshot, to: Snapshot): SnapshotDiff {
+  const before = new Map(from.flags.map((f) => [f.key, f]));
+  const after = new Map(to.flags.map((f) => [f.key, f]));
+  const added = to.flags.filter((f) => !before.has(f.key)).sort(byKey);
+  const removed = from.flags.filter((f) => !after.has(f.key)).sort(byKey);
+  const changed: SnapshotDiff['changed'] = [];
+  let unchanged = 0;
+  for (const flag of [...to.flags].sort(byKey)) {
+    const old = before.get(flag.key);
+    if (old === undefined) continue;
+    const fields = fieldChanges(old, flag);
+    if (fields.length === 0) unchanged++;
+    else changed.push({ key: flag.key, fields });
+  }
+  return { added, removed, changed, unchanged, metaChanged: fieldChanges(from.meta ?? {}, to.meta ?? {}) };
+}
+
+/** "3 flags change (1 added, 1 removed, 1 changed)", "no flag changes"; "; meta changes" appended when it does. */
+export function diffSummary(d: SnapshotDiff): string {
+  const n = d.added.length + d.removed.length + d.changed.length;
+  const meta = d.metaChanged.length > 0 ? '; meta changes' : '';
+  if (n === 0) return `no flag changes${meta}`;
+  const counts = `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`;
+  return `${n} ${n === 1 ? 'flag changes' : 'flags change'} (${counts})${meta}`;
+}
+
+/** What apps receive while the kill switch is on: every flag inactive, so each evaluates to its default. */
+export function killSwitchSnapshot(snapshot: Snapshot): Snapshot {
+  return { ...snapshot, flags: snapshot.flags.map((f) => ({ ...f, isActive: false })) };
+}
