@@ -1,6 +1,4 @@
-// oxlint-disable-next-line no-restricted-imports -- tests may use Node to cross-check; core itself stays pure
 import { createHash } from 'node:crypto';
-// oxlint-disable-next-line no-restricted-imports -- tests may read fixtures and cross-check hashes with Node; core itself stays pure
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, serializeSnapshot, sha256Hex, snapshotHash } from './canonical';

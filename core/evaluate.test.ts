@@ -1,4 +1,3 @@
-// oxlint-disable-next-line no-restricted-imports -- an independent SHA-256 to cross-check; core itself stays pure
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { evaluateFlag, isInRamp, rampBucket, ruleSpecificity } from './evaluate';

@@ -1,4 +1,3 @@
-// oxlint-disable-next-line no-restricted-imports -- tests may read fixtures and cross-check hashes with Node; core itself stays pure
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { snapshotHash } from './canonical';
