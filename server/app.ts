@@ -1,7 +1,7 @@
 /** Builds the whole server (store, services, routes) without listening, so tests can use app.inject. */
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { AuthService } from './auth/authenticate';
 import { ensureBootstrapAdmin, type Bootstrap } from './auth/bootstrap';
 import { LoginCodes } from './auth/login-codes';
@@ -70,7 +70,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
 
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: true,
+    // Apps poll constantly; errors are logged by the error handler, not every request.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
   });
   jsonBodies(app, config.bodyLimit);

@@ -129,15 +129,24 @@ export class SqliteStore implements Store {
     return raw ? { ...rowToVersion(raw), content: raw.content } : null;
   }
 
+  private versionMeta(db: Db, namespace: string, version: number): VersionRow | null {
+    const raw = this.q(db, `SELECT ${VERSION_COLUMNS} FROM ${VERSION_JOIN} WHERE v.namespace = ? AND v.version = ?`).get(namespace, version) as
+      | RawVersion
+      | undefined;
+    return raw ? rowToVersion(raw) : null;
+  }
+
   private eventById(db: Db, id: number): AuditEvent | null {
     const raw = this.q(db, 'SELECT * FROM events WHERE id = ?').get(id) as RawEvent | undefined;
     return raw ? rowToEvent(raw) : null;
   }
 
-  private stateOf(db: Db, name: string, rollbacksSince: string): NamespaceStateWithContent | null {
+  private stateOf(db: Db, name: string, rollbacksSince: string): NamespaceStateWithContent | null;
+  private stateOf(db: Db, name: string, rollbacksSince: string, withContent: false): NamespaceState | null;
+  private stateOf(db: Db, name: string, rollbacksSince: string, withContent = true): NamespaceState | null {
     const namespace = this.namespaceRow(db, name);
     if (!namespace) return null;
-    const active = this.versionRow(db, name, namespace.activeVersion);
+    const active = withContent ? this.versionRow(db, name, namespace.activeVersion) : this.versionMeta(db, name, namespace.activeVersion);
     if (!active) throw new Error(`namespace ${name}: active version ${namespace.activeVersion} is missing`);
     const last = this.q(db, 'SELECT max(id) AS id FROM events WHERE namespace = ?').get(name) as { id: number | null };
     const rollbacks = this.q(
@@ -154,20 +163,11 @@ export class SqliteStore implements Store {
 
   listNamespaces(rollbacksSince: string): Promise<NamespaceState[]> {
     return this.read((db) => {
-      const rows = this.q(
-        db,
-        `SELECT n.*, ${VERSION_COLUMNS},
-           (SELECT max(id) FROM events e WHERE e.namespace = n.name) AS last_event_id,
-           (SELECT count(*) FROM events e WHERE e.namespace = n.name AND e.action = 'snapshot.rollback' AND e.at >= ?) AS rollbacks
-         FROM namespaces n JOIN ${VERSION_JOIN} ON v.namespace = n.name AND v.version = n.active_version
-         ORDER BY n.name`,
-      ).all(rollbacksSince) as (RawNamespace & RawVersion & { last_event_id: number | null; rollbacks: number })[];
-      return rows.map((r) => ({
-        namespace: rowToNamespace(r),
-        active: rowToVersion(r),
-        lastChange: r.last_event_id === null ? null : this.eventById(db, r.last_event_id),
-        rollbacks7d: r.rollbacks,
-      }));
+      const names = this.q(db, 'SELECT name FROM namespaces ORDER BY name').all() as { name: string }[];
+      return names.flatMap(({ name }) => {
+        const state = this.stateOf(db, name, rollbacksSince, false);
+        return state ? [state] : [];
+      });
     });
   }
 
@@ -211,7 +211,9 @@ export class SqliteStore implements Store {
            SELECT p.parent_version, chain.depth + 1 FROM versions p JOIN chain ON p.namespace = ? AND p.version = chain.version
            WHERE p.parent_version IS NOT NULL AND chain.depth + 1 < ?
          )
-         SELECT ${VERSION_COLUMNS} FROM chain JOIN ${VERSION_JOIN} ON v.namespace = ? AND v.version = chain.version
+         SELECT ${VERSION_COLUMNS} FROM chain
+           JOIN versions v ON v.namespace = ? AND v.version = chain.version
+           LEFT JOIN events d ON d.id = v.discarded_event_id
          ORDER BY chain.depth`,
       ).all(from, namespace, limit, namespace) as RawVersion[];
       return rows.map(rowToVersion);

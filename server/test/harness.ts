@@ -51,7 +51,7 @@ export async function harness(overrides: Partial<Config> = {}): Promise<Harness>
     bodyLimit: 256 * 1024,
     ...overrides,
   };
-  const built = await buildApp({ config, clock: () => now });
+  const built = await buildApp({ config, clock: () => now, logger: process.env.SWITCHYARD_TEST_LOG ? { level: 'warn' } : false });
   const call = async (method: string, url: string, c: Call = {}): Promise<Reply> => {
     const headers: Record<string, string> = { ...c.headers };
     const token = c.token === undefined ? ADMIN_SECRET : c.token;
@@ -148,4 +148,19 @@ export async function loadSeries(h: Harness, ...rampUps: number[]): Promise<Repl
   }
   if (!last) throw new Error('no loads');
   return last;
+}
+
+/** Every row of every registry table, read through a separate connection: "nothing changed" means this is equal. */
+export async function dumpDb(h: Harness): Promise<Record<string, unknown[]>> {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(h.dbPath, { readonly: true });
+  try {
+    const tables = ['namespaces', 'versions', 'events', 'idempotency', 'tokens'];
+    // last_used_at is usage bookkeeping that every authenticated request may touch, not state.
+    const rows = (t: string) =>
+      (db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, unknown>[]).map(({ last_used_at: _u, ...r }) => r);
+    return Object.fromEntries(tables.map((t) => [t, rows(t)]));
+  } finally {
+    db.close();
+  }
 }
