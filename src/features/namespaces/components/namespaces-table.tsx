@@ -14,7 +14,7 @@ export function NamespacesTable({ rows, params, onSort }: NamespacesTableProps) 
   const sortedBy = COLUMNS.find((c) => c.key === params.sort)?.label ?? params.sort;
   return (
     <div className="table-wrap">
-      <table className="data-table">
+      <table className="data-table namespaces-table">
         <caption className="sr-only">
           Namespaces, sorted by {sortedBy}, {params.dir === 'asc' ? 'ascending' : 'descending'}
         </caption>

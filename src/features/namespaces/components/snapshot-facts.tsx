@@ -1,11 +1,11 @@
 import type { NamespaceDetail } from '@contract/schemas';
-import { absoluteTime } from '../../../lib/format-time';
+import { RelativeTime } from '../../../components/ui/relative-time';
 import { VersionCell } from './version-cell';
 
 /** The live version at a glance: number, label, source, and the content hash apps see in the ETag. */
 export function SnapshotFacts({ detail }: { detail: NamespaceDetail }) {
   const meta = detail.snapshot.meta;
-  const generated = meta?.generatedAtEpochMillis ? absoluteTime(new Date(meta.generatedAtEpochMillis).toISOString()) : null;
+  const generated = meta?.generatedAtEpochMillis ? new Date(meta.generatedAtEpochMillis).toISOString() : null;
   return (
     <dl className="facts">
       <div>
@@ -30,7 +30,7 @@ export function SnapshotFacts({ detail }: { detail: NamespaceDetail }) {
       </div>
       <div>
         <dt>Generated</dt>
-        <dd>{generated ?? '—'}</dd>
+        <dd>{generated ? <RelativeTime iso={generated} /> : '—'}</dd>
       </div>
       <div>
         <dt>Content hash</dt>
