@@ -38,7 +38,7 @@ export interface Harness extends BuiltApp {
   close: () => Promise<void>;
 }
 
-export async function harness(overrides: Partial<Config> = {}): Promise<Harness> {
+export async function harness(overrides: Partial<Config> = {}, options: { heartbeatMs?: number } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-test-'));
   let now = new Date('2026-03-01T12:00:00.000Z');
   const config: Config = {
@@ -51,7 +51,12 @@ export async function harness(overrides: Partial<Config> = {}): Promise<Harness>
     bodyLimit: 256 * 1024,
     ...overrides,
   };
-  const built = await buildApp({ config, clock: () => now, logger: process.env.SWITCHYARD_TEST_LOG ? { level: 'warn' } : false });
+  const built = await buildApp({
+    config,
+    clock: () => now,
+    logger: process.env.SWITCHYARD_TEST_LOG ? { level: 'warn' } : false,
+    ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
+  });
   const call = async (method: string, url: string, c: Call = {}): Promise<Reply> => {
     const headers: Record<string, string> = { ...c.headers };
     const token = c.token === undefined ? ADMIN_SECRET : c.token;
