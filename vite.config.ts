@@ -42,6 +42,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
           setupFiles: ['src/test/setup.ts'],
+          // tokens.test.ts reads the design tokens (?raw) to check their contrast.
+          css: { include: [/src\/styles\/tokens\.css/] },
         },
       },
     ],

@@ -1,35 +1,44 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth';
+import { BootScreen } from './boot-screen';
 import { AppLayout } from './layout/app-layout';
 import { NotFound } from './not-found';
 import { RouteError } from './route-error';
 
-/** Every screen is its own chunk: the login page does not download the dashboard, and vice versa. */
-export const routes: RouteObject[] = [
+/** Screens of the signed-in app. Each is its own chunk, loaded on first visit. */
+const appRoutes: RouteObject[] = [
+  { index: true, element: <Navigate to="/namespaces" replace /> },
   {
-    path: '/login',
-    errorElement: <RouteError />,
-    lazy: async () => ({ Component: (await import('../features/auth/components/login-page')).LoginPage }),
+    path: 'namespaces',
+    lazy: async () => ({ Component: (await import('../features/namespaces/components/namespaces-page')).NamespacesPage }),
   },
   {
-    path: '/',
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    path: 'namespaces/:ns',
+    lazy: async () => ({ Component: (await import('../features/namespaces/components/namespace-page')).NamespacePage }),
+  },
+  { path: '*', element: <NotFound /> },
+];
+
+export const routes: RouteObject[] = [
+  {
+    // Shown while the first screen's chunk loads.
+    HydrateFallback: BootScreen,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/namespaces" replace /> },
       {
-        path: 'namespaces',
-        lazy: async () => ({ Component: (await import('../features/namespaces/components/namespaces-page')).NamespacesPage }),
+        path: '/login',
+        lazy: async () => ({ Component: (await import('../features/auth/components/login-page')).LoginPage }),
       },
       {
-        path: 'namespaces/:ns',
-        lazy: async () => ({ Component: (await import('../features/namespaces/components/namespace-page')).NamespacePage }),
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        errorElement: <RouteError />,
+        children: appRoutes,
       },
-      { path: '*', element: <NotFound /> },
     ],
   },
 ];

@@ -1,6 +1,5 @@
-import { Suspense } from 'react';
 import { Outlet } from 'react-router';
-import { Spinner } from '../../components/ui/spinner';
+import { NavigationProgress } from './navigation-progress';
 import { Sidebar } from './sidebar';
 import { TopBar } from './top-bar';
 
@@ -13,10 +12,9 @@ export function AppLayout() {
       <Sidebar />
       <div className="app-main">
         <TopBar />
+        <NavigationProgress />
         <main id="main" className="app-content" tabIndex={-1}>
-          <Suspense fallback={<Spinner label="Loading…" />}>
-            <Outlet />
-          </Suspense>
+          <Outlet />
         </main>
       </div>
     </div>

@@ -44,7 +44,7 @@ export function TokenForm({ next }: { next: string }) {
         </p>
       ) : (
         <p id={`${id}-hint`} className="field-hint">
-          Admins create tokens; the server prints an admin token and a one-time login link when it starts.
+          Admins create tokens. At start, the server prints a one-time login link (and, on first start, the admin token).
         </p>
       )}
       <Button type="submit" variant="primary" className="login-submit" disabled={login.isPending}>

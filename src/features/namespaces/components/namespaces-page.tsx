@@ -43,7 +43,7 @@ export function NamespacesPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Namespaces" description={list.data ? <NamespacesSummary items={list.data} /> : 'Every namespace, what is live in it, and what changed last.'} />
+      <PageHeader title="Namespaces" description={list.data?.length ? <NamespacesSummary items={list.data} /> : 'Every namespace, what is live in it, and what changed last.'} />
       {!(list.data?.length === 0) && !(list.isError && !list.data) && (
         <div className="toolbar">
           <SearchInput

@@ -1,13 +1,13 @@
 import { Skeleton } from '../../../components/ui/skeleton';
 import { COLUMNS } from './columns';
 
-const WIDTHS = ['70%', '36px', '24px', '52px', '85%', '20px'];
+const WIDTHS = ['40%', '28px', '16px', '48px', '45%', '12px'];
 
 export function NamespacesSkeleton() {
   return (
     <div className="table-wrap" role="status" aria-busy="true">
       <span className="sr-only">Loading namespaces…</span>
-      <table className="data-table" aria-hidden="true">
+      <table className="data-table namespaces-table" aria-hidden="true">
         <thead>
           <tr>
             {COLUMNS.map((c) => (
@@ -22,7 +22,8 @@ export function NamespacesSkeleton() {
             <tr key={row}>
               {WIDTHS.map((w, col) => (
                 <td key={col} className={COLUMNS[col]?.numeric ? 'num' : undefined}>
-                  <Skeleton width={w} height={col === 4 ? 28 : 12} />
+                  <Skeleton width={w} height={12} />
+                  {col === 0 || col === 4 ? <Skeleton width={col === 0 ? '45%' : '60%'} height={10} /> : null}
                 </td>
               ))}
             </tr>

@@ -15,7 +15,7 @@ export function createNamespaceExample(origin: string): string {
     `  -H "Authorization: Bearer $SWITCHYARD_TOKEN" \\`,
     `  -H "Content-Type: application/json" \\`,
     `  -H "Idempotency-Key: $(uuidgen)" \\`,
-    `  -d '${JSON.stringify(body)}'`,
+    `  -d '${JSON.stringify(body, null, 2).replace(/\n/g, '\n  ')}'`,
   ].join('\n');
 }
 
@@ -29,7 +29,9 @@ export function NoNamespaces() {
         the declaration and version 1):
       </p>
       <CodeBlock label="create-namespace command" code={createNamespaceExample(window.location.origin)} />
-      <p className="muted">It appears here as soon as it exists; later snapshots are loaded from the namespace page or with its API.</p>
+      <p className="muted">
+        It appears here as soon as it exists. New versions are loaded with <code>POST /api/v1/namespaces/&lt;name&gt;/load</code>.
+      </p>
     </EmptyState>
   );
 }
