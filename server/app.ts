@@ -92,7 +92,15 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
 
   if (existsSync(config.staticDir)) {
-    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: config.staticDir,
+      prefix: '/',
+      index: 'index.html',
+      // Vite's assets carry a content hash in their names: cache them for good.
+      setHeaders: (reply, path) => {
+        if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   namespaceRoutes(app, services);
   eventRoutes(app, services);

@@ -23,9 +23,8 @@ async function main(): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
 
-  if (config.demo && (await services.registry.listNamespaces()).length === 0) {
-    await seedDemo(services, services.clock);
-  }
+  const seeded = config.demo && (await services.registry.listNamespaces()).length === 0;
+  if (seeded) await seedDemo(services, services.clock);
 
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
@@ -36,7 +35,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Switchyard is running at ${base}`,
-    `  database: ${config.dbPath}${config.demo ? ' (demo data on an empty database)' : ''}`,
+    `  database: ${config.dbPath}${seeded ? ' (demo data seeded)' : ''}`,
   ];
   if (bootstrap.generatedSecret !== null) {
     lines.push(`  admin token (shown once, saved to ${bootstrap.secretFile ?? '?'} with mode 0600):`, `    ${bootstrap.generatedSecret}`);

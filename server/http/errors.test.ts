@@ -1,5 +1,5 @@
 /** Bad input of every kind: always a 4xx with the error shape, never a 5xx, never a change. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { routes, buildPath } from '@contract/routes';
@@ -129,8 +129,11 @@ describe('the SPA', () => {
     expect(page.body).toContain('<title>Switchyard</title>');
     const asset = await h.call('GET', '/assets/app.js', { token: null });
     expect(asset.body).toBe('console.log(1)');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(page.headers['cache-control']).toBe('no-cache');
     const api = await h.call('GET', '/api/v1/nope', { token: null });
     expect([api.status, api.json.error?.code]).toEqual([404, 'NotFound']);
     expect((await h.call('GET', '/login?code=abc', { token: null })).body).toContain('Switchyard');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -49,7 +49,7 @@ export function errorHandling(app: FastifyInstance, options: { bodyLimit: number
     const api = path === '/api' || path.startsWith('/api/') || path === '/v1' || path.startsWith('/v1/');
     if (spa && !api && (request.method === 'GET' || request.method === 'HEAD')) {
       // History fallback: the SPA's router owns every other path.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
     const error = new ApiError('NotFound', `there is no ${request.method} ${path}; see /api/v1/openapi.json`);
     return reply.code(404).type('application/json; charset=utf-8').send(JSON.stringify(error.toBody()));
