@@ -53,17 +53,52 @@ export const DeclaredFeatureSchema = z.strictObject({
 });
 export type DeclaredFeatureDto = z.infer<typeof DeclaredFeatureSchema>;
 
+const SemVerSchema = z.object({ major: z.number().int(), minor: z.number().int(), patch: z.number().int() });
+
+export const VersionRangeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('UNBOUNDED') }),
+  z.object({ type: z.literal('MIN_BOUND'), min: SemVerSchema }),
+  z.object({ type: z.literal('MAX_BOUND'), max: SemVerSchema }),
+  z.object({ type: z.literal('MIN_AND_MAX_BOUND'), min: SemVerSchema, max: SemVerSchema }),
+]);
+
+export const RuleSchema = z.object({
+  value: FlagValueSchema,
+  type: z.enum(['STATIC', 'CONTEXTUAL']),
+  ruleId: z.string().optional(),
+  rampUp: z.number(),
+  rampUpAllowlist: z.array(z.string()),
+  note: z.string().optional(),
+  locales: z.array(z.string()),
+  platforms: z.array(z.string()),
+  versionRange: VersionRangeSchema,
+  axes: z.record(z.string(), z.array(z.string())),
+});
+export type RuleDto = z.infer<typeof RuleSchema>;
+
+/** A flag as the registry returns it: decoded, every Konditional default filled in. */
+export const FlagSchema = z.object({
+  key: z.string(),
+  defaultValue: FlagValueSchema,
+  salt: z.string(),
+  isActive: z.boolean(),
+  rampUpAllowlist: z.array(z.string()),
+  rules: z.array(RuleSchema),
+});
+export type FlagDto = z.infer<typeof FlagSchema>;
+
 /** A snapshot as the registry returns it: decoded, every default filled in. */
-export const SnapshotSchema = z.looseObject({
+export const SnapshotSchema = z.object({
   meta: z
-    .looseObject({
+    .object({
       version: z.string().optional(),
       generatedAtEpochMillis: z.number().optional(),
       source: z.string().optional(),
     })
     .optional(),
-  flags: z.array(z.looseObject({ key: z.string() })),
+  flags: z.array(FlagSchema),
 });
+export type SnapshotDto = z.infer<typeof SnapshotSchema>;
 
 /**
  * A snapshot or patch as a client submits it: either the raw JSON text (so a syntax error can
@@ -226,8 +261,8 @@ export const FlagChange = z.object({
 });
 
 export const SnapshotDiffSchema = z.object({
-  added: z.array(z.looseObject({ key: z.string() })),
-  removed: z.array(z.looseObject({ key: z.string() })),
+  added: z.array(FlagSchema),
+  removed: z.array(FlagSchema),
   changed: z.array(FlagChange),
   unchanged: z.number().int(),
   metaChanged: z.array(FieldChange),

@@ -129,7 +129,7 @@ const checkoutFeatures: DeclaredFeatureDto[] = [
   { key: 'feature::checkout::bannerText', type: 'STRING', defaultValue: { type: 'STRING', value: '' } },
 ];
 
-const everyone = { rampUpAllowlist: [], locales: [], platforms: [], versionRange: { type: 'UNBOUNDED' }, axes: {} };
+const everyone = { rampUpAllowlist: [], locales: [], platforms: [], versionRange: { type: 'UNBOUNDED' as const }, axes: {} };
 
 export const checkoutDetail: NamespaceDetail = {
   ...(namespaceSummaries[0] as NamespaceSummary),

@@ -11,14 +11,6 @@ describe('flagRows', () => {
       { key: 'feature::checkout::variant', name: 'variant', type: 'ENUM', defaultValue: 'CLASSIC', active: true, rules: 1, partialRamp: 10 },
     ]);
   });
-
-  it('falls back to the declared type when a flag has no readable default', () => {
-    const rows = flagRows({
-      features: [{ key: 'feature::a::x', type: 'INT', defaultValue: { type: 'INT', value: 1 } }],
-      snapshot: { flags: [{ key: 'feature::a::x' }] },
-    });
-    expect(rows[0]).toMatchObject({ type: 'INT', defaultValue: '—', active: true, rules: 0 });
-  });
 });
 
 describe('formatting', () => {

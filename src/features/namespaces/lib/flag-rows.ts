@@ -1,8 +1,5 @@
-/**
- * Rows of the live flags table. The contract types snapshot flags loosely (the registry returns
- * them decoded, with every default filled in), so each field is read defensively here.
- */
-import { FlagValueSchema, type DeclaredFeatureDto, type NamespaceDetail } from '@contract/schemas';
+/** Rows of the live flags table (the registry returns flags decoded, every default filled in). */
+import { FlagValueSchema, type NamespaceDetail, type RuleDto } from '@contract/schemas';
 
 export interface FlagRow {
   key: string;
@@ -30,27 +27,21 @@ export function formatFlagValue(raw: unknown): string {
   return String(value);
 }
 
-function rampsOf(rules: unknown[]): number[] {
-  return rules.flatMap((rule) => {
-    const ramp = typeof rule === 'object' && rule !== null && 'rampUp' in rule ? rule.rampUp : undefined;
-    return typeof ramp === 'number' && ramp < 100 ? [ramp] : [];
-  });
+function rampsOf(rules: RuleDto[]): number[] {
+  return rules.flatMap((rule) => (rule.rampUp < 100 ? [rule.rampUp] : []));
 }
 
-export function flagRows(detail: Pick<NamespaceDetail, 'snapshot' | 'features'>): FlagRow[] {
-  const declared = new Map<string, DeclaredFeatureDto>(detail.features.map((f) => [f.key, f]));
+export function flagRows(detail: Pick<NamespaceDetail, 'snapshot'>): FlagRow[] {
   return detail.snapshot.flags
     .map((flag) => {
-      const defaultValue = FlagValueSchema.safeParse(flag.defaultValue);
-      const rules = Array.isArray(flag.rules) ? (flag.rules as unknown[]) : [];
-      const ramps = rampsOf(rules);
+      const ramps = rampsOf(flag.rules);
       return {
         key: flag.key,
         name: shortFlagName(flag.key),
-        type: defaultValue.success ? defaultValue.data.type : (declared.get(flag.key)?.type ?? 'UNKNOWN'),
+        type: flag.defaultValue.type,
         defaultValue: formatFlagValue(flag.defaultValue),
-        active: flag.isActive !== false,
-        rules: rules.length,
+        active: flag.isActive,
+        rules: flag.rules.length,
         partialRamp: ramps.length ? Math.min(...ramps) : null,
       };
     })
