@@ -64,7 +64,7 @@ export function appRoutes(app: FastifyInstance, s: Services): void {
       unsubscribe();
       throw notFound(`namespace ${ns}`);
     }
-    const conn = s.sse.open(request, reply, 'watch');
+    const conn = s.sse.open(reply, 'watch');
     conn.onClose(unsubscribe);
     ready = true;
     push(s.served.peek(ns) ?? entry);

@@ -14,7 +14,7 @@ export function streamRoutes(app: FastifyInstance, s: Services): void {
     const header = Number(request.headers['last-event-id']);
     const after = Number.isSafeInteger(header) && header >= 0 ? header : query.lastEventId;
 
-    const conn = s.sse.open(request, reply, 'api');
+    const conn = s.sse.open(reply, 'api');
     let lastSent = after ?? 0;
     const deliver = (e: AuditEvent) => {
       if (e.id <= lastSent) return;

@@ -2,7 +2,7 @@
  * Server-sent-event connections: headers, framing, a heartbeat comment (so proxies keep the
  * connection open and clients notice a dead one), and clean closing on shutdown.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Metrics } from '../metrics';
 
 export type StreamName = 'api' | 'watch';
@@ -65,7 +65,7 @@ export class SseHub {
     return this.connections.size;
   }
 
-  open(request: FastifyRequest, reply: FastifyReply, stream: StreamName): SseConnection {
+  open(reply: FastifyReply, stream: StreamName): SseConnection {
     reply.hijack();
     const conn = new SseConnection(reply, stream);
     reply.raw.writeHead(200, {

@@ -1,33 +1,16 @@
 /**
- * The registry: namespaces, their immutable versions, the active pointer and the kill switch.
- * Every mutation reads the namespace, plans one change and commits it with a compare-and-set on
- * the revision it read; if someone else committed first, nothing was written and it re-reads:
- * an explicit If-Match that no longer matches becomes 412, `*` recomputes (a bounded number of times).
+ * The registry's mutations: namespaces, their immutable versions, the active pointer and the
+ * kill switch. Every mutation reads the namespace, plans one change and commits it with a
+ * compare-and-set on the revision it read; if someone else committed first, nothing was written
+ * and it re-reads: an explicit If-Match that no longer matches becomes 412, `*` recomputes (a
+ * bounded number of times).
  */
-import type { z } from 'zod';
-import type {
-  CreateNamespaceBody,
-  DiffResponse,
-  MutationResponse,
-  NamespaceDetail,
-  NamespaceSummary,
-  ValidateResponse,
-  VersionDetail,
-  VersionPage,
-} from '@contract/schemas';
-import type { DecodeError, Snapshot } from '@core/model';
-import { decodePatch, decodeSnapshot, decodeUndeclaredSnapshot, featuresFromSnapshot, validateDeclaredFeatures } from '@core/decode';
-import { applyPatch } from '@core/patch';
-import { diffSnapshots } from '@core/diff';
-import { snapshotHash } from '@core/canonical';
-import { shadowCheck } from '@core/evaluate';
-import type { Clock } from '../clock';
+import type { CreateNamespaceBody, MutationResponse } from '@contract/schemas';
+import type { Snapshot } from '@core/model';
+import { decodeSnapshot, decodeUndeclaredSnapshot, featuresFromSnapshot } from '@core/decode';
 import { ApiError, decodeFailure, notFound } from '../errors';
-import type { ChangeFeed } from '../live/change-feed';
-import type { IdempotencyClaim, IdempotencyRecord, NamespaceStateWithContent, Store } from '../store/types';
-import { textNestingExceeds, MAX_NESTING } from './nesting';
+import type { IdempotencyClaim, IdempotencyRecord, NamespaceStateWithContent } from '../store/types';
 import {
-  activeSnapshot,
   insufficientHistory,
   killSwitchUnchanged,
   planCreate,
@@ -39,11 +22,12 @@ import {
   type Author,
   type Plan,
 } from './plans';
-import type { ServedSnapshots } from './served';
-import { storedSnapshot } from './stored-snapshot';
-import { diffDto, snapshotDto, toMutationResponse, toSummary, toVersionSummary } from './views';
+import { RECENT_EVENTS, RegistryReads } from './reads';
+import { decodeSubmittedSnapshot, failed, nestingError, patchedSnapshot, validFeatures, type SubmittedDocument } from './submitted';
+import { toMutationResponse, toSummary } from './views';
 
-export type SubmittedDocument = string | Record<string, unknown>;
+export type { RegistryDeps } from './reads';
+export type { SubmittedDocument } from './submitted';
 
 /** `If-Match`: `*` (whatever is live) or the active version(s) the caller saw. */
 export type IfMatch = { any: true } | { any: false; versions: number[] };
@@ -65,108 +49,8 @@ export interface MutationResult {
 }
 
 const MAX_ATTEMPTS = 8;
-const RECENT_EVENTS = 20;
-const DAY_MS = 86_400_000;
 
-export interface RegistryDeps {
-  store: Store;
-  clock: Clock;
-  served: ServedSnapshots;
-  feed: ChangeFeed;
-}
-
-export class RegistryService {
-  constructor(private readonly deps: RegistryDeps) {}
-
-  /** Start of the window for `rollbacks7d`. */
-  rollbacksSince(): string {
-    return new Date(this.deps.clock().getTime() - 7 * DAY_MS).toISOString();
-  }
-
-  // ---------- reads ----------
-
-  async listNamespaces(): Promise<NamespaceSummary[]> {
-    return (await this.deps.store.listNamespaces(this.rollbacksSince())).map(toSummary);
-  }
-
-  private async state(ns: string): Promise<NamespaceStateWithContent> {
-    const state = await this.deps.store.getNamespace(ns, this.rollbacksSince());
-    if (!state) throw notFound(`namespace ${ns}`);
-    return state;
-  }
-
-  async getNamespace(ns: string): Promise<NamespaceDetail> {
-    const state = await this.state(ns);
-    // Events are a second read; bound them by the state's last event so the page is one consistent picture.
-    const lastId = state.lastChange?.id;
-    const recentEvents =
-      lastId === undefined ? [] : await this.deps.store.listEvents({ namespace: ns, before: lastId + 1, limit: RECENT_EVENTS });
-    return {
-      ...toSummary(state),
-      features: state.namespace.features,
-      snapshot: snapshotDto(activeSnapshot(state)),
-      recentEvents,
-    };
-  }
-
-  async listVersions(ns: string, page: { before?: number; limit: number }): Promise<VersionPage> {
-    const result = await this.deps.store.listVersions(ns, page);
-    if (!result) throw notFound(`namespace ${ns}`);
-    const last = result.items.at(-1);
-    return {
-      items: result.items.map((v) => toVersionSummary(v, result.activeVersion)),
-      total: result.total,
-      nextBefore: last && last.version > 1 && result.items.length === page.limit ? last.version : null,
-    };
-  }
-
-  private async version(ns: string, v: number) {
-    const found = await this.deps.store.getVersion(ns, v);
-    if (!found) {
-      const exists = await this.deps.store.getNamespace(ns, this.rollbacksSince());
-      throw notFound(exists ? `version ${v} of namespace ${ns}` : `namespace ${ns}`);
-    }
-    return found;
-  }
-
-  async getVersion(ns: string, v: number): Promise<VersionDetail> {
-    const { version, activeVersion } = await this.version(ns, v);
-    return { ...toVersionSummary(version, activeVersion), snapshot: snapshotDto(storedSnapshot(ns, version.hash, version.content)) };
-  }
-
-  async diff(ns: string, from: number, to: number): Promise<z.infer<typeof DiffResponse>> {
-    const [a, b] = [(await this.version(ns, from)).version, (await this.version(ns, to)).version];
-    const diff = diffSnapshots(storedSnapshot(ns, a.hash, a.content), storedSnapshot(ns, b.hash, b.content));
-    return { namespace: ns, from, to, diff: diffDto(diff) };
-  }
-
-  async validate(ns: string, input: { snapshot?: SubmittedDocument; patch?: SubmittedDocument }): Promise<ValidateResponse> {
-    if ((input.snapshot === undefined) === (input.patch === undefined)) {
-      throw new ApiError('BadRequest', 'send exactly one of "snapshot" or "patch"', input.snapshot === undefined ? '' : '/patch');
-    }
-    const state = await this.state(ns);
-    const candidate =
-      input.snapshot !== undefined ? decodeSubmittedSnapshot(input.snapshot, state) : patchedSnapshot(input.patch ?? {}, state);
-    if (!candidate.ok) {
-      return {
-        valid: false,
-        activeVersion: state.namespace.activeVersion,
-        error: { code: candidate.error.kind, message: candidate.error.message, ...pathOf(candidate.error) },
-      };
-    }
-    const current = activeSnapshot(state);
-    return {
-      valid: true,
-      activeVersion: state.namespace.activeVersion,
-      hash: snapshotHash(candidate.value),
-      flagCount: candidate.value.flags.length,
-      diff: diffDto(diffSnapshots(current, candidate.value)),
-      shadow: shadowCheck(current, candidate.value, schemaOf(state)),
-    };
-  }
-
-  // ---------- mutations ----------
-
+export class RegistryService extends RegistryReads {
   private author(ctx: MutationContext, reason: string): Author {
     return { actor: ctx.actor, at: (ctx.at ?? this.deps.clock()).toISOString(), reason };
   }
@@ -365,34 +249,3 @@ export function idempotencyKeyReused(): ApiError {
     'this Idempotency-Key was already used for a different request; use a new key for a new change',
   );
 }
-
-function validFeatures(ns: string, features: unknown) {
-  const result = validateDeclaredFeatures(ns, features);
-  if (!result.ok) throw decodeFailure(result.error);
-  return result.value;
-}
-
-type Decoded = { ok: true; value: Snapshot } | { ok: false; error: DecodeError };
-
-const failed = (error: DecodeError): Decoded => ({ ok: false, error });
-
-function nestingError(doc: SubmittedDocument): DecodeError | null {
-  return typeof doc === 'string' && textNestingExceeds(doc)
-    ? { kind: 'InvalidJson', message: `the document is nested deeper than ${MAX_NESTING} levels` }
-    : null;
-}
-
-function decodeSubmittedSnapshot(doc: SubmittedDocument, state: NamespaceStateWithContent): Decoded {
-  const guard = nestingError(doc);
-  return guard ? failed(guard) : decodeSnapshot(doc, schemaOf(state));
-}
-
-function patchedSnapshot(doc: SubmittedDocument, state: NamespaceStateWithContent): Decoded {
-  const guard = nestingError(doc);
-  if (guard) return failed(guard);
-  const schema = schemaOf(state);
-  const patch = decodePatch(doc, schema);
-  return patch.ok ? applyPatch(activeSnapshot(state), patch.value, schema) : patch;
-}
-
-const pathOf = (e: DecodeError): { path?: string } => (e.path !== undefined ? { path: e.path } : {});
