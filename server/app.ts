@@ -10,7 +10,7 @@ import { systemClock, type Clock } from './clock';
 import { ensureDbDir, type Config } from './config';
 import { appRoutes } from './http/apps';
 import { jsonBodies } from './http/body';
-import { errorHandling } from './http/errors';
+import { errorHandling, frameworkError } from './http/errors';
 import { eventRoutes } from './http/events';
 import { namespaceRoutes } from './http/namespaces';
 import { sessionRoutes } from './http/session';
@@ -73,6 +73,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     // Apps poll constantly; errors are logged by the error handler, not every request.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
+    // Namespace ids are up to 128 characters; longer ones get the contract's 400, not a 414.
+    maxParamLength: 512,
+    frameworkErrors: (error, _request, reply) => frameworkError(error, reply),
   });
   jsonBodies(app, config.bodyLimit);
   errorHandling(app, { bodyLimit: config.bodyLimit, staticDir: config.staticDir });

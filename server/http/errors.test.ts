@@ -75,6 +75,14 @@ describe('request errors', () => {
     expect(deep.json.error?.message).toContain('nested deeper');
   });
 
+  it('400 with the error shape for malformed URLs and over-long ids', async () => {
+    h = await harness();
+    for (const url of ['/v1/namespaces/%', '/api/v1/namespaces/%E0%A4%A', `/api/v1/namespaces/${'a'.repeat(300)}`]) {
+      const r = await h.call('GET', url);
+      expect([url.slice(0, 40), r.status, ApiErrorBody.safeParse(r.json).success]).toEqual([url.slice(0, 40), 400, true]);
+    }
+  });
+
   it('404 with the error shape for unknown API routes', async () => {
     h = await harness();
     for (const url of ['/api/v1/nope', '/v1/nope/x/y', '/anything']) {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ApiError } from '../errors';
 
 function fromFastify(error: FastifyError, bodyLimit: number): ApiError | null {
@@ -27,6 +27,13 @@ function fromFastify(error: FastifyError, bodyLimit: number): ApiError | null {
   if (status === 415) return new ApiError('UnsupportedMediaType', error.message);
   if (status >= 400 && status < 500) return new ApiError('BadRequest', error.message, undefined, undefined, 400);
   return null;
+}
+
+/** Errors Fastify raises before routing (malformed URL encoding, over-long parameters), in our shape. */
+export function frameworkError(error: FastifyError, reply: FastifyReply): void {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const body = new ApiError('BadRequest', `the URL is not valid: ${error.message}`, undefined, undefined, status).toBody();
+  void reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
 export function errorHandling(app: FastifyInstance, options: { bodyLimit: number; staticDir: string }): void {
