@@ -16,6 +16,10 @@ const appRoutes: RouteObject[] = [
     path: 'namespaces/:ns',
     lazy: async () => ({ Component: (await import('../features/namespaces/components/namespace-page')).NamespacePage }),
   },
+  {
+    path: 'namespaces/:ns/history',
+    lazy: async () => ({ Component: (await import('../features/versions/components/history-page')).HistoryPage }),
+  },
   { path: '*', element: <NotFound /> },
 ];
 

@@ -18,6 +18,9 @@ if (typeof window.matchMedia !== 'function') {
   });
 }
 
+// jsdom does not scroll; the virtualised lists call scrollTo when they mount.
+window.scrollTo = () => undefined;
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();

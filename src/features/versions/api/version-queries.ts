@@ -1,0 +1,56 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+/** Versions per history page: big enough that a screenful rarely needs two requests. */
+export const HISTORY_PAGE_SIZE = 200;
+
+/**
+ * Keys go from generic to specific: the live stream invalidates `namespace(ns)` when that
+ * namespace changes. A diff between two version numbers never changes (versions are immutable),
+ * so it is marked immutable and left alone by live invalidation.
+ */
+export const versionQueries = {
+  all: () => ['versions'] as const,
+  namespace: (ns: string) => [...versionQueries.all(), ns] as const,
+  history: (ns: string) =>
+    infiniteQueryOptions({
+      queryKey: [...versionQueries.namespace(ns), 'history'] as const,
+      queryFn: ({ pageParam, signal }) =>
+        apiRequest('listVersions', { params: { ns }, query: { limit: HISTORY_PAGE_SIZE, before: pageParam }, signal }),
+      initialPageParam: undefined as number | undefined,
+      getNextPageParam: (page) => page.nextBefore ?? undefined,
+      meta: { errorTitle: `Could not refresh the history of ${ns}` },
+    }),
+  detail: (ns: string, version: number) =>
+    queryOptions({
+      queryKey: [...versionQueries.namespace(ns), 'detail', version] as const,
+      queryFn: ({ signal }) => apiRequest('getVersion', { params: { ns, version }, signal }),
+      meta: { errorTitle: `Could not refresh v${version} of ${ns}` },
+    }),
+  /** One version's summary without its snapshot: the page of one item just below `version + 1`. */
+  summary: (ns: string, version: number) =>
+    queryOptions({
+      queryKey: [...versionQueries.namespace(ns), 'summary', version] as const,
+      queryFn: async ({ signal }) => {
+        const page = await apiRequest('listVersions', { params: { ns }, query: { before: version + 1, limit: 1 }, signal });
+        const item = page.items[0];
+        return item && item.version === version ? item : null;
+      },
+    }),
+  /** The newest version and which one is live, for pickers and "diff vs live" links. */
+  head: (ns: string) =>
+    queryOptions({
+      queryKey: [...versionQueries.namespace(ns), 'head'] as const,
+      queryFn: async ({ signal }) => {
+        const detail = await apiRequest('getNamespace', { params: { ns }, signal });
+        return { activeVersion: detail.activeVersion, latestVersion: detail.latestVersion, name: detail.name };
+      },
+    }),
+  diff: (ns: string, from: number, to: number) =>
+    queryOptions({
+      queryKey: [...versionQueries.all(), 'diff', ns, from, to] as const,
+      queryFn: ({ signal }) => apiRequest('diff', { params: { ns }, query: { from, to }, signal }),
+      staleTime: Number.POSITIVE_INFINITY,
+      meta: { errorTitle: `Could not refresh the diff of ${ns}` },
+    }),
+};
