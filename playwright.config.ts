@@ -8,7 +8,9 @@ import { defineConfig } from '@playwright/test';
  * database per run, no demo data) serving the built SPA from dist/ (`npm run test:e2e` builds it).
  * Workers re-evaluate this file, so values the specs need travel through the environment.
  */
-const PORT = Number(process.env.SWITCHYARD_E2E_PORT ?? 18080);
+// A port per run (the main process picks it, workers inherit it) so parallel runs never collide.
+process.env.SWITCHYARD_E2E_PORT ??= String(20000 + (process.pid % 20000));
+const PORT = Number(process.env.SWITCHYARD_E2E_PORT);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 process.env.SWITCHYARD_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'switchyard-e2e-'));
