@@ -20,6 +20,10 @@ const appRoutes: RouteObject[] = [
     path: 'namespaces/:ns/history',
     lazy: async () => ({ Component: (await import('../features/versions/components/history-page')).HistoryPage }),
   },
+  {
+    path: 'namespaces/:ns/versions/:v',
+    lazy: async () => ({ Component: (await import('../features/versions/components/version-page')).VersionPage }),
+  },
   { path: '*', element: <NotFound /> },
 ];
 
