@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import * as s from './schemas';
+import * as r from './rollouts';
 
 export type Access = 'public' | 'viewer' | 'operator' | 'admin' | 'reporter';
 
@@ -14,7 +15,8 @@ export interface RouteDef {
   access: Access;
   /** Mutations need a reason, take an Idempotency-Key and (where `precondition` is set) If-Match. */
   mutation: boolean;
-  precondition?: 'active-version';
+  /** `active-version`: If-Match carries the namespace's active version; `rollout-revision`: the rollout's revision. */
+  precondition?: 'active-version' | 'rollout-revision';
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -223,6 +225,225 @@ export const routes = {
     body: s.RevokeTokenBody,
     response: s.TokenSchema,
   },
+
+  // ---------- rollouts (product O1-O12) ----------
+  listRollouts: {
+    method: 'GET',
+    path: '/api/v1/rollouts',
+    summary: 'Every rollout: mode, stage and share, verdict, last guard event, bound namespace and flag',
+    access: 'viewer',
+    mutation: false,
+    query: r.RolloutsQuery,
+    response: r.RolloutList,
+  },
+  createRollout: {
+    method: 'POST',
+    path: '/api/v1/rollouts',
+    summary:
+      'Bind a rollout to a BOOLEAN or ENUM flag of a namespace (V1 value, V2 value): declares the companion policy flag and writes ' +
+      'the rollout rule and policy into a new snapshot version (kind rollout_step) at step 0 (shadow)',
+    access: 'operator',
+    mutation: true,
+    body: r.CreateRolloutBody,
+    response: r.RolloutMutationResponse,
+  },
+  getRollout: {
+    method: 'GET',
+    path: '/api/v1/rollouts/:id',
+    summary: 'One rollout with its settings, guard states, recorded breaches and history; ETag = its revision',
+    access: 'viewer',
+    mutation: false,
+    params: r.rolloutParams,
+    response: r.RolloutDetailSchema,
+  },
+  promoteRollout: {
+    method: 'POST',
+    path: '/api/v1/rollouts/:id/promote',
+    summary: 'Promote to the next step (a snapshot version). Needs the gate to accept twice in a row, unless an admin sends override: true',
+    access: 'operator',
+    mutation: true,
+    precondition: 'rollout-revision',
+    params: r.rolloutParams,
+    body: r.PromoteBody,
+    response: r.RolloutMutationResponse,
+  },
+  pauseRollout: {
+    method: 'POST',
+    path: '/api/v1/rollouts/:id/pause',
+    summary: 'Hold promotion (traffic stays where it is)',
+    access: 'operator',
+    mutation: true,
+    precondition: 'rollout-revision',
+    params: r.rolloutParams,
+    body: r.RolloutActionBody,
+    response: r.RolloutMutationResponse,
+  },
+  resumeRollout: {
+    method: 'POST',
+    path: '/api/v1/rollouts/:id/resume',
+    summary: 'Resume a paused or rolled-back rollout (the gate streak restarts)',
+    access: 'operator',
+    mutation: true,
+    precondition: 'rollout-revision',
+    params: r.rolloutParams,
+    body: r.RolloutActionBody,
+    response: r.RolloutMutationResponse,
+  },
+  rollbackRollout: {
+    method: 'POST',
+    path: '/api/v1/rollouts/:id/rollback',
+    summary: 'Roll back to step 0 (shadow, V2 share 0%) as a new snapshot version; promotion holds until resumed',
+    access: 'operator',
+    mutation: true,
+    precondition: 'rollout-revision',
+    params: r.rolloutParams,
+    body: r.RolloutActionBody,
+    response: r.RolloutMutationResponse,
+  },
+  rolloutSettings: {
+    method: 'PUT',
+    path: '/api/v1/rollouts/:id/settings',
+    summary:
+      'Change canary allowlists and parity sampling (written to the snapshot), guard rules, gate thresholds, or the steps (at step 0 only)',
+    access: 'operator',
+    mutation: true,
+    precondition: 'rollout-revision',
+    params: r.rolloutParams,
+    body: r.RolloutSettingsBody,
+    response: r.RolloutMutationResponse,
+  },
+  resetRolloutCounters: {
+    method: 'POST',
+    path: '/api/v1/rollouts/:id/counters/reset',
+    summary: 'Reset the counters the gate reads: the latest cumulative report becomes the baseline, later counts are read relative to it',
+    access: 'operator',
+    mutation: true,
+    precondition: 'rollout-revision',
+    params: r.rolloutParams,
+    body: r.RolloutActionBody,
+    response: r.RolloutMutationResponse,
+  },
+  rolloutMetrics: {
+    method: 'GET',
+    path: '/api/v1/rollouts/:id/metrics',
+    summary:
+      'V1 and V2 metric windows downsampled to at most `points` buckets per variant, threshold lines, per-metric verdicts, and markers ' +
+      '(snapshot loads, patches, rollbacks, kill switch, stage changes, guard breaches) in the range',
+    access: 'viewer',
+    mutation: false,
+    params: r.rolloutParams,
+    query: r.MetricsQuery,
+    response: r.MetricsResponse,
+  },
+  rolloutGate: {
+    method: 'GET',
+    path: '/api/v1/rollouts/:id/gate',
+    summary: 'The gate checklist for the next step from the latest cumulative report, the accept streak and whether promotion is allowed',
+    access: 'viewer',
+    mutation: false,
+    params: r.rolloutParams,
+    response: r.GateResponse,
+  },
+  rolloutCounters: {
+    method: 'GET',
+    path: '/api/v1/rollouts/:id/counters',
+    summary: 'Decision, reason and parity counter rates from successive cumulative reports, with reporter and manual resets',
+    access: 'viewer',
+    mutation: false,
+    params: r.rolloutParams,
+    query: r.CountersQuery,
+    response: r.CountersResponse,
+  },
+  parityReports: {
+    method: 'GET',
+    path: '/api/v1/rollouts/:id/parity/reports',
+    summary: 'Parity reports newest first, filtered by status, triage, pattern or subject; paged with `before`',
+    access: 'viewer',
+    mutation: false,
+    params: r.rolloutParams,
+    query: r.ParityReportsQuery,
+    response: r.ParityReportPage,
+  },
+  parityReport: {
+    method: 'GET',
+    path: '/api/v1/rollouts/:id/parity/reports/:reportId',
+    summary: "One parity report with both sides' full outputs (while kept)",
+    access: 'viewer',
+    mutation: false,
+    params: r.reportParams,
+    response: r.ParityReportDetail,
+  },
+  triageParityReport: {
+    method: 'PATCH',
+    path: '/api/v1/rollouts/:id/parity/reports/:reportId',
+    summary: 'Triage one report: expected, bug or ignored (null clears), with a note; who and when are recorded',
+    access: 'operator',
+    mutation: true,
+    params: r.reportParams,
+    body: r.TriageBody,
+    response: r.TriageResponse,
+  },
+  parityPatterns: {
+    method: 'GET',
+    path: '/api/v1/rollouts/:id/parity/patterns',
+    summary: 'Mismatches grouped by pattern: count, first and last seen, triage summary, an example report',
+    access: 'viewer',
+    mutation: false,
+    params: r.rolloutParams,
+    response: r.ParityPatternsResponse,
+  },
+  triageParityPattern: {
+    method: 'PATCH',
+    path: '/api/v1/rollouts/:id/parity/patterns',
+    summary: 'Triage a whole pattern: every kept report of it, and new reports of it as they arrive',
+    access: 'operator',
+    mutation: true,
+    params: r.rolloutParams,
+    body: r.PatternTriageBody,
+    response: r.PatternTriageResponse,
+  },
+  parityCompare: {
+    method: 'POST',
+    path: '/api/v1/rollouts/:id/parity/compare',
+    summary: 'On-demand compare of one subject: re-runs the multiset comparison over the latest outputs stored for it (stores nothing)',
+    access: 'viewer',
+    mutation: false,
+    params: r.rolloutParams,
+    body: r.CompareBody,
+    response: r.CompareResponse,
+  },
+  ingestMetrics: {
+    method: 'POST',
+    path: '/api/v1/rollouts/:id/ingest/metrics',
+    summary:
+      'Reporter: metric windows per variant, upserted by (variant, start) so repeats are idempotent; the guards engine evaluates right after',
+    access: 'reporter',
+    mutation: false,
+    params: r.rolloutParams,
+    body: r.MetricsIngestSchema,
+    response: r.MetricsIngestResponse,
+  },
+  ingestReporter: {
+    method: 'POST',
+    path: '/api/v1/rollouts/:id/ingest/reporter',
+    summary: "Reporter: the jido cumulative rollout snapshot, accepted as jido sends it (one per capturedAt)",
+    access: 'reporter',
+    mutation: false,
+    params: r.rolloutParams,
+    body: r.CumulativeReportSchema,
+    response: r.ReporterIngestResponse,
+  },
+  ingestParity: {
+    method: 'POST',
+    path: '/api/v1/rollouts/:id/ingest/parity',
+    summary:
+      'Reporter: V1 outputs (or null with a reason: legacy unavailable) and V2 outputs for one subject; the server compares them, keeps the differing outputs and groups by pattern',
+    access: 'reporter',
+    mutation: false,
+    params: r.rolloutParams,
+    body: r.ParityIngestSchema,
+    response: r.ParityIngestResponse,
+  },
 } as const satisfies Record<string, RouteDef>;
 
 /**
@@ -236,7 +457,8 @@ export const serviceRoutes = {
     method: 'GET',
     path: '/api/v1/stream',
     summary:
-      'Server-sent events: `event: change` with a ChangeEvent for every audit event, `id:` = the event id. ' +
+      'Server-sent events: `event: change` with a ChangeEvent for every audit event, `id:` = the event id; ' +
+      '`event: rollout-data` with a RolloutDataNotice when a reporter ingests (not replayed). ' +
       'Reconnect with Last-Event-ID (or `lastEventId`) to replay what was missed; a comment every 15 s keeps it alive',
     access: 'viewer',
     mutation: false,

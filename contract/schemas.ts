@@ -29,6 +29,14 @@ export const AuditAction = z.enum([
   'killswitch.disable',
   'token.create',
   'token.revoke',
+  'rollout.create',
+  'rollout.promote',
+  'rollout.pause',
+  'rollout.resume',
+  'rollout.rollback',
+  'rollout.settings',
+  'rollout.counters_reset',
+  'parity.triage',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -398,6 +406,8 @@ export const ChangeEventSchema = z.object({
   action: AuditAction,
   activeVersion: z.number().int().nullable(),
   at: z.string(),
+  /** Set for rollout.* and parity.* events: the rollout concerned. */
+  rolloutId: z.string().optional(),
 });
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 

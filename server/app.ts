@@ -13,6 +13,7 @@ import { jsonBodies } from './http/body';
 import { errorHandling, frameworkError } from './http/errors';
 import { eventRoutes } from './http/events';
 import { namespaceRoutes } from './http/namespaces';
+import { rolloutRoutes } from './http/rollouts';
 import { sessionRoutes } from './http/session';
 import { streamRoutes } from './http/stream';
 import { systemRoutes } from './http/system';
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     });
   }
   namespaceRoutes(app, services);
+  rolloutRoutes(app, services);
   eventRoutes(app, services);
   sessionRoutes(app, services);
   tokenRoutes(app, services);

@@ -27,7 +27,10 @@ function parameters(def: RouteDef): Json[] {
       name: 'If-Match',
       in: 'header',
       required: true,
-      description: 'The active version the caller saw, quoted ("12"), or * for whatever is live. Missing: 428; stale: 412.',
+      description:
+        def.precondition === 'rollout-revision'
+          ? 'The rollout revision the caller saw, quoted ("7"), or * for the rollout as it is now. Missing: 428; stale: 412.'
+          : 'The active version the caller saw, quoted ("12"), or * for whatever is live. Missing: 428; stale: 412.',
       schema: { type: 'string' },
     });
   }
@@ -50,7 +53,7 @@ const errorResponse = (description: string) => ({
 
 function operation(id: string, def: RouteDef): Json {
   const produces = def.produces ?? ['application/json'];
-  const ok = def.method === 'POST' && (id === 'createNamespace' || id === 'createToken') ? '201' : '200';
+  const ok = def.method === 'POST' && (id === 'createNamespace' || id === 'createToken' || id === 'createRollout') ? '201' : '200';
   const responses: Json = {
     [ok]: {
       description: 'OK',

@@ -111,7 +111,7 @@ describe('request errors', () => {
     let count = 0;
     for (const [name, def] of all) {
       if (name === 'deleteSession' || name === 'createToken') continue;
-      const url = buildPath(def.path, { ns: NS, id: 'tok_x' });
+      const url = buildPath(def.path, { ns: NS, id: def.path.startsWith('/api/v1/rollouts') ? 'r1' : 'tok_x', reportId: 1 });
       for (const raw of corpus) {
         const r = await h.call(def.method, url, { raw, headers: { 'if-match': '"2"' } });
         count++;

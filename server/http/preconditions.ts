@@ -11,7 +11,7 @@ export function parseIfMatch(header: string | undefined): IfMatch | undefined {
     if (!/^\d{1,15}$/.test(tag)) {
       throw new ApiError(
         'BadRequest',
-        `If-Match must be the active version you saw, quoted (e.g. "12"), or * for whatever is live; got ${JSON.stringify(header)}`,
+        `If-Match must be the version (or rollout revision) you saw, quoted (e.g. "12"), or *; got ${JSON.stringify(header)}`,
         undefined,
         { header: 'If-Match' },
       );
@@ -21,10 +21,12 @@ export function parseIfMatch(header: string | undefined): IfMatch | undefined {
   return { any: false, versions };
 }
 
-export const preconditionRequired = (): ApiError =>
+export const preconditionRequired = (kind: 'active-version' | 'rollout-revision' = 'active-version'): ApiError =>
   new ApiError(
     'PreconditionRequired',
-    'this change needs If-Match: "<the active version you saw>" (or If-Match: * to apply it to whatever is live)',
+    kind === 'rollout-revision'
+      ? 'this change needs If-Match: "<the rollout revision you saw>" (or If-Match: * to apply it to the rollout as it is now)'
+      : 'this change needs If-Match: "<the active version you saw>" (or If-Match: * to apply it to whatever is live)',
     undefined,
     { header: 'If-Match' },
   );

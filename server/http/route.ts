@@ -122,7 +122,7 @@ export function defineRoute<D extends RouteDef>(
       let ifMatch: IfMatch | undefined;
       if (def.precondition) {
         ifMatch = parseIfMatch(header(request, 'if-match'));
-        if (!ifMatch) throw preconditionRequired();
+        if (!ifMatch) throw preconditionRequired(def.precondition);
       }
 
       let idempotency: IdempotencyClaim | undefined;

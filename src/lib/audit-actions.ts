@@ -12,6 +12,14 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'killswitch.disable': 'Kill switch off',
   'token.create': 'Created token',
   'token.revoke': 'Revoked token',
+  'rollout.create': 'Created rollout',
+  'rollout.promote': 'Promoted',
+  'rollout.pause': 'Paused rollout',
+  'rollout.resume': 'Resumed rollout',
+  'rollout.rollback': 'Rolled back rollout',
+  'rollout.settings': 'Changed rollout settings',
+  'rollout.counters_reset': 'Reset counters',
+  'parity.triage': 'Triaged parity',
 };
 
 export type ActionTone = 'neutral' | 'danger' | 'warning' | 'success';
@@ -27,4 +35,12 @@ export const AUDIT_ACTION_TONES: Record<AuditAction, ActionTone> = {
   'killswitch.disable': 'success',
   'token.create': 'neutral',
   'token.revoke': 'neutral',
+  'rollout.create': 'neutral',
+  'rollout.promote': 'neutral',
+  'rollout.pause': 'warning',
+  'rollout.resume': 'success',
+  'rollout.rollback': 'danger',
+  'rollout.settings': 'neutral',
+  'rollout.counters_reset': 'neutral',
+  'parity.triage': 'neutral',
 };
