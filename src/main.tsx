@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/pages.css';
 import './styles/diff.css';
 import './styles/versions.css';
+import './styles/audit.css';
 
 syncThemeToDocument();
 

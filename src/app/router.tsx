@@ -24,6 +24,14 @@ const appRoutes: RouteObject[] = [
     path: 'namespaces/:ns/versions/:v',
     lazy: async () => ({ Component: (await import('../features/versions/components/version-page')).VersionPage }),
   },
+  {
+    path: 'namespaces/:ns/diff',
+    lazy: async () => ({ Component: (await import('../features/versions/components/diff-page')).DiffPage }),
+  },
+  {
+    path: 'audit',
+    lazy: async () => ({ Component: (await import('../features/audit/components/audit-page')).AuditPage }),
+  },
   { path: '*', element: <NotFound /> },
 ];
 

@@ -1,7 +1,10 @@
 import { NavLink } from 'react-router';
-import { LayersIcon, LogoMark } from '../../components/ui/icons';
+import { LayersIcon, LogoMark, ScrollTextIcon } from '../../components/ui/icons';
 
-const NAV = [{ to: '/namespaces', label: 'Namespaces', icon: LayersIcon }] as const;
+const NAV = [
+  { to: '/namespaces', label: 'Namespaces', icon: LayersIcon },
+  { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
+] as const;
 
 export function Sidebar() {
   return (

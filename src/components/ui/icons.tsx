@@ -95,3 +95,16 @@ export const LogoMark = (p: IconProps) => (
     <path d="M5 16.5h4.5l5-9H19M5 7.5h4.5l1.6 2.9M13.9 13.6l.6 1.1 .9 1.8H19" stroke="var(--accent-contrast)" strokeWidth="1.8" fill="none" strokeLinecap="round" strokeLinejoin="round" />
   </svg>
 );
+
+export const ScrollTextIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2.75" y="1.75" width="10.5" height="12.5" rx="1.5" />
+    <path d="M5.5 5h5M5.5 8h5M5.5 11h3" />
+  </Icon>
+);
+
+export const CommandIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 6V4.25A1.75 1.75 0 1 0 4.25 6H6Zm0 0h4m-4 0v4m4-4V4.25A1.75 1.75 0 1 1 11.75 6H10Zm0 0v4m0 0h1.75A1.75 1.75 0 1 1 10 11.75V10Zm0 0H6m0 0v1.75A1.75 1.75 0 1 1 4.25 10H6Z" />
+  </Icon>
+);
