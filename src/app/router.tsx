@@ -13,20 +13,29 @@ const appRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../features/namespaces/components/namespaces-page')).NamespacesPage }),
   },
   {
+    // Every screen of one namespace is a CHILD of this layout (add new ones to `children`, with
+    // paths relative to /namespaces/:ns): it renders the kill-switch banner above the <Outlet/>,
+    // so a killed namespace is unmistakable on all of them.
     path: 'namespaces/:ns',
-    lazy: async () => ({ Component: (await import('../features/namespaces/components/namespace-page')).NamespacePage }),
-  },
-  {
-    path: 'namespaces/:ns/history',
-    lazy: async () => ({ Component: (await import('../features/versions/components/history-page')).HistoryPage }),
-  },
-  {
-    path: 'namespaces/:ns/versions/:v',
-    lazy: async () => ({ Component: (await import('../features/versions/components/version-page')).VersionPage }),
-  },
-  {
-    path: 'namespaces/:ns/diff',
-    lazy: async () => ({ Component: (await import('../features/versions/components/diff-page')).DiffPage }),
+    lazy: async () => ({ Component: (await import('../features/namespaces/components/namespace-layout')).NamespaceLayout }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('../features/namespaces/components/namespace-page')).NamespacePage }),
+      },
+      {
+        path: 'history',
+        lazy: async () => ({ Component: (await import('../features/versions/components/history-page')).HistoryPage }),
+      },
+      {
+        path: 'versions/:v',
+        lazy: async () => ({ Component: (await import('../features/versions/components/version-page')).VersionPage }),
+      },
+      {
+        path: 'diff',
+        lazy: async () => ({ Component: (await import('../features/versions/components/diff-page')).DiffPage }),
+      },
+    ],
   },
   {
     path: 'audit',

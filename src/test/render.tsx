@@ -17,6 +17,8 @@ export interface RenderOptions {
   path?: string;
   /** Other routes the screen may navigate to. */
   routes?: RouteObject[];
+  /** Nested routes under `path`, for a layout `ui` that renders an <Outlet/>. */
+  children?: RouteObject[];
   /**
    * StrictMode (default) mounts twice and so aborts and repeats the first fetch; turn it off in
    * tests that count requests.
@@ -25,7 +27,7 @@ export interface RenderOptions {
 }
 
 /** Renders a screen with the app's real query policy (fast retries) and a memory router. */
-export function renderScreen(ui: ReactElement, { url = '/', path = '/', routes = [], strict = true }: RenderOptions = {}) {
+export function renderScreen(ui: ReactElement, { url = '/', path = '/', routes = [], children, strict = true }: RenderOptions = {}) {
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({
     ...queryClient.getDefaultOptions(),
@@ -33,7 +35,7 @@ export function renderScreen(ui: ReactElement, { url = '/', path = '/', routes =
   });
   const router = createMemoryRouter(
     [
-      { path, element: <>{ui}<LocationProbe /></> },
+      { path, element: <>{ui}<LocationProbe /></>, ...(children && { children }) },
       ...routes.map((r) => ({ ...r, element: <>{r.element}<LocationProbe /></> })),
     ],
     { initialEntries: [url] },

@@ -21,6 +21,17 @@ if (typeof window.matchMedia !== 'function') {
 // jsdom does not scroll; the virtualised lists call scrollTo when they mount.
 window.scrollTo = () => undefined;
 
+// jsdom's <dialog> has no showModal/close; the guard dialogs use the native element.
+if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.open = false;
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();

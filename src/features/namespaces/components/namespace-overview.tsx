@@ -1,15 +1,15 @@
 import type { NamespaceDetail } from '@contract/schemas';
 import { PageHeader } from '../../../components/ui/page-header';
+import { NamespaceActions } from './namespace-actions';
 import { FlagsTable } from './flags-table';
 import { KillSwitchBadge } from './kill-switch-badge';
-import { KillSwitchBanner } from './kill-switch-banner';
 import { RecentChanges } from './recent-changes';
 import { SnapshotFacts } from './snapshot-facts';
 
+/** The on-call screen: what is live, what changed last and by whom, and the actions. The kill banner is the layout's. */
 export function NamespaceOverview({ detail }: { detail: NamespaceDetail }) {
   return (
     <div className="page">
-      <KillSwitchBanner namespace={detail.name} killSwitch={detail.killSwitch} />
       <PageHeader
         title={
           <span className="title-with-badge">
@@ -18,6 +18,7 @@ export function NamespaceOverview({ detail }: { detail: NamespaceDetail }) {
           </span>
         }
         description={detail.description ?? undefined}
+        actions={<NamespaceActions detail={detail} />}
       />
       <SnapshotFacts detail={detail} />
       <div className="split">

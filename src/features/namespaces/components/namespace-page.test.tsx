@@ -1,40 +1,87 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { server } from '../../../../mocks/node';
 import { checkoutDetail, detailFor, namespaceSummaries } from '../../../../mocks/data';
-import { typedHandler } from '../../../../mocks/typed-handler';
+import { apiErrorReply, typedHandler } from '../../../../mocks/typed-handler';
 import { renderScreen } from '../../../test/render';
+import { NamespaceLayout } from './namespace-layout';
 import { NamespacePage } from './namespace-page';
 
-const open = (ns: string) => renderScreen(<NamespacePage />, { url: `/namespaces/${ns}`, path: '/namespaces/:ns' });
+const open = (url: string) =>
+  renderScreen(<NamespaceLayout />, { url, path: '/namespaces/:ns', children: [{ index: true, element: <NamespacePage /> }] });
 
 describe('NamespacePage', () => {
-  it('shows the live version, its flags and the latest changes', async () => {
-    open('checkout');
+  it('shows a loading state until the namespace arrives', async () => {
+    open('/namespaces/checkout');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading checkout…');
+    expect(await screen.findByRole('table', { name: 'Flags in v14' })).toBeInTheDocument();
+  });
+
+  it('shows the live version, its flags and the latest changes with links to their diffs', async () => {
+    open('/namespaces/checkout');
     const flags = await screen.findByRole('table', { name: 'Flags in v14' });
     const variant = within(flags).getByRole('row', { name: /variant/ });
     expect(variant).toHaveTextContent('ENUM');
     expect(variant).toHaveTextContent('CLASSIC');
-    expect(variant).toHaveTextContent('1 · ramp 10%');
+    expect(variant).toHaveTextContent('10%');
     expect(within(flags).getByRole('row', { name: /bannerText/ })).toHaveTextContent('Inactive');
-    expect(screen.getByRole('region', { name: 'Recent changes' })).toHaveTextContent('p95 latency regression after v13');
+    const changes = screen.getByRole('region', { name: 'Recent changes' });
+    expect(changes).toHaveTextContent('p95 latency regression after v13');
+    expect(within(changes).getByRole('link', { name: 'Diff v13 → v12' })).toHaveAttribute('href', '/namespaces/checkout/diff?from=13&to=12');
     expect(screen.queryByText(/Kill switch on:/)).not.toBeInTheDocument();
-    expect(checkoutDetail.snapshot.flags).toHaveLength(4);
+    for (const name of ['Roll back', 'Restore', 'Load snapshot', 'Apply patch', 'Kill switch']) {
+      await waitFor(() => expect(screen.getByRole('button', { name })).not.toHaveAttribute('aria-disabled'));
+    }
   });
 
-  it('makes a killed namespace unmistakable', async () => {
+  it('filters the flags by text, type and active state, in the URL', async () => {
+    const { user } = open('/namespaces/checkout?type=BOOLEAN');
+    const flags = await screen.findByRole('table', { name: 'Flags in v14' });
+    expect(within(flags).getAllByRole('row')).toHaveLength(2);
+    expect(screen.getByText('1 of 4 flags')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), '');
+    await user.type(screen.getByRole('searchbox', { name: 'Filter flags' }), 'cart');
+    expect(within(flags).getByRole('row', { name: /maxCartItems/ })).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent('/namespaces/checkout?q=cart');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Active' }), 'inactive');
+    expect(screen.getByText('No flag matches these filters.')).toBeInTheDocument();
+  });
+
+  it('makes a killed namespace unmistakable, from the layout every namespace screen shares', async () => {
     const payments = namespaceSummaries.find((n) => n.name === 'payments');
     if (!payments) throw new Error('fixture missing');
     server.use(typedHandler('getNamespace', () => detailFor(payments)));
-    open('payments');
+    renderScreen(<NamespaceLayout />, { url: '/namespaces/payments/history', path: '/namespaces/:ns', children: [{ path: 'history', element: <h1>History</h1> }] });
     expect(await screen.findByText("Kill switch on: payments serves every flag's declared default")).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Provider outage: serve declared defaults until the incident is closed');
-    const flags = screen.getByRole('table', { name: 'Flags in v9' });
+    expect(screen.getByText(/Provider outage: serve declared defaults until the incident is closed/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'History' })).toBeInTheDocument();
+  });
+
+  it('marks every flag of a killed namespace', async () => {
+    const payments = namespaceSummaries.find((n) => n.name === 'payments');
+    if (!payments) throw new Error('fixture missing');
+    server.use(typedHandler('getNamespace', () => detailFor(payments)));
+    open('/namespaces/payments');
+    const flags = await screen.findByRole('table', { name: 'Flags in v9' });
     expect(within(flags).getAllByText('Killed')).toHaveLength(3);
   });
 
+  it('says so when the live snapshot has no flags', async () => {
+    server.use(typedHandler('getNamespace', () => ({ ...checkoutDetail, flagCount: 0, snapshot: { flags: [] } })));
+    open('/namespaces/checkout');
+    expect(await screen.findByText('This snapshot has no flags.')).toBeInTheDocument();
+  });
+
+  it('explains a failure to load and offers to try again', async () => {
+    server.use(typedHandler('getNamespace', () => apiErrorReply(500, 'Internal', 'disk full')));
+    open('/namespaces/checkout');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load checkout');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
   it('says plainly when the namespace does not exist', async () => {
-    open('nope');
+    open('/namespaces/nope');
     expect(await screen.findByRole('region', { name: 'There is no namespace “nope”' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'All namespaces' })).toHaveAttribute('href', '/namespaces');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkoutDetail } from '../../../../mocks/data';
-import { flagRows, formatFlagValue, shortFlagName } from './flag-rows';
+import { filterFlagRows, flagRows, formatFlagValue, NO_FLAG_FILTER, parseFlagFilter, shortFlagName, typesOf, type FlagFilter } from './flag-rows';
 
 describe('flagRows', () => {
   it('turns the live snapshot into sorted rows with type, default, active state and rule counts', () => {
@@ -21,5 +21,23 @@ describe('formatting', () => {
 
   it('renders data classes as compact JSON', () => {
     expect(formatFlagValue({ type: 'DATA_CLASS', dataClassName: 'X', value: { a: 1 } })).toBe('{"a":1}');
+  });
+});
+
+describe('filterFlagRows', () => {
+  const rows = flagRows(checkoutDetail);
+  const names = (filter: Partial<FlagFilter>) => filterFlagRows(rows, { ...NO_FLAG_FILTER, ...filter }).map((r) => r.name);
+
+  it('filters by text in the key or default, by type and by active state', () => {
+    expect(names({ q: 'cart' })).toEqual(['maxCartItems']);
+    expect(names({ q: 'classic' })).toEqual(['variant']);
+    expect(names({ type: 'BOOLEAN' })).toEqual(['newAddressForm']);
+    expect(names({ active: 'inactive' })).toEqual(['bannerText']);
+    expect(names({ active: 'active', type: 'ENUM' })).toEqual(['variant']);
+    expect(typesOf(rows)).toEqual(['BOOLEAN', 'ENUM', 'INT', 'STRING']);
+  });
+
+  it('reads the filter from the URL, ignoring nonsense', () => {
+    expect(parseFlagFilter(new URLSearchParams('q=pay&type=INT&active=nope'))).toEqual({ q: 'pay', type: 'INT', active: 'all' });
   });
 });

@@ -47,3 +47,36 @@ export function flagRows(detail: Pick<NamespaceDetail, 'snapshot'>): FlagRow[] {
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
 }
+
+export type ActiveFilter = 'all' | 'active' | 'inactive';
+
+export interface FlagFilter {
+  q: string;
+  /** A value type (BOOLEAN, ENUM, …) or '' for every type. */
+  type: string;
+  active: ActiveFilter;
+}
+
+export const NO_FLAG_FILTER: FlagFilter = { q: '', type: '', active: 'all' };
+
+export function parseFlagFilter(search: URLSearchParams): FlagFilter {
+  const active = search.get('active');
+  return {
+    q: search.get('q') ?? '',
+    type: search.get('type') ?? '',
+    active: active === 'active' || active === 'inactive' ? active : 'all',
+  };
+}
+
+export function filterFlagRows(rows: FlagRow[], filter: FlagFilter): FlagRow[] {
+  const q = filter.q.trim().toLowerCase();
+  return rows.filter(
+    (r) =>
+      (q === '' || r.key.toLowerCase().includes(q) || r.defaultValue.toLowerCase().includes(q)) &&
+      (filter.type === '' || r.type === filter.type) &&
+      (filter.active === 'all' || (filter.active === 'active') === r.active),
+  );
+}
+
+/** The value types present, for the type filter's options. */
+export const typesOf = (rows: FlagRow[]): string[] => [...new Set(rows.map((r) => r.type))].sort();

@@ -1,0 +1,16 @@
+import { Outlet, useParams } from 'react-router';
+import { KilledBanner } from './killed-banner';
+
+/**
+ * Every screen under /namespaces/:ns (overview, history, versions, diff) renders inside this
+ * layout, so a killed namespace is unmistakable wherever the user is.
+ */
+export function NamespaceLayout() {
+  const ns = useParams().ns ?? '';
+  return (
+    <>
+      <KilledBanner ns={ns} />
+      <Outlet />
+    </>
+  );
+}

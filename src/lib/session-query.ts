@@ -1,0 +1,14 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from './api-client';
+
+/**
+ * Who is signed in (GET /me). Shared, because the sign-in flow (auth feature) and every action
+ * button (role-gated) read it; one key, so they can never disagree.
+ */
+export const meQuery = () =>
+  queryOptions({
+    queryKey: ['auth', 'me'] as const,
+    queryFn: ({ signal }) => apiRequest('me', { signal }),
+    staleTime: 5 * 60_000,
+    meta: { errorTitle: 'Could not check your session' },
+  });
