@@ -10,6 +10,7 @@ import './styles/components.css';
 import './styles/layout.css';
 import './styles/pages.css';
 import './styles/diff.css';
+import './styles/guard.css';
 import './styles/versions.css';
 import './styles/audit.css';
 
