@@ -15,8 +15,12 @@ export interface RouteDef {
   access: Access;
   /** Mutations need a reason, take an Idempotency-Key and (where `precondition` is set) If-Match. */
   mutation: boolean;
-  /** `active-version`: If-Match carries the namespace's active version; `rollout-revision`: the rollout's revision. */
-  precondition?: 'active-version' | 'rollout-revision';
+  /**
+   * `active-version`: If-Match carries the namespace's active version; `namespace-revision`: the
+   * namespace's revision (bumped by every change, also those that keep the version: features,
+   * kill switch); `rollout-revision`: the rollout's revision.
+   */
+  precondition?: 'active-version' | 'namespace-revision' | 'rollout-revision';
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -58,10 +62,12 @@ export const routes = {
   putFeatures: {
     method: 'PUT',
     path: '/api/v1/namespaces/:ns/features',
-    summary: 'Replace the declared features (the live snapshot must still validate against them)',
+    summary:
+      'Replace the declared features (the live snapshot must still validate against them). If-Match carries the namespace revision ' +
+      '(`revision` in the namespace), since a features change does not move the active version',
     access: 'admin',
     mutation: true,
-    precondition: 'active-version',
+    precondition: 'namespace-revision',
     params: nsParams,
     body: s.PutFeaturesBody,
     response: s.MutationResponse,

@@ -193,6 +193,11 @@ export const NamespaceSummarySchema = z.object({
   killSwitch: KillSwitchState,
   lastChange: AuditEventSchema.nullable(),
   rollbacks7d: z.number().int(),
+  /**
+   * Bumped by every change of the namespace, also those that keep the active version (features,
+   * kill switch): the If-Match of PUT …/features. Always sent by the server.
+   */
+  revision: z.number().int().optional(),
 });
 export type NamespaceSummary = z.infer<typeof NamespaceSummarySchema>;
 

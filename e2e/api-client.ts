@@ -67,4 +67,28 @@ export class SwitchyardApi {
       ifMatch: current.activeVersion,
     });
   }
+
+  /** The namespace as the API returns it now. */
+  namespace(name: string) {
+    return this.call('getNamespace', { params: { ns: name } });
+  }
+
+  /** Rolls back as another operator would (with the version they saw). */
+  rollback(name: string, seenVersion: number, reason = 'e2e: another operator rolls back', steps = 1) {
+    return this.call('rollback', { params: { ns: name }, body: { steps, reason }, ifMatch: seenVersion });
+  }
+
+  /** The audit events of one namespace, optionally of one action, newest first. */
+  async events(name: string, action?: string) {
+    const query = new URLSearchParams({ namespace: name, limit: '1000', ...(action && { action }) });
+    const response = await this.request.get(`/api/v1/events?${query.toString()}`);
+    if (!response.ok()) throw new Error(`listEvents -> ${response.status()}: ${await response.text()}`);
+    return (routes.listEvents.response.parse(await response.json())).items;
+  }
+
+  /** A new API token with this role; its secret is returned once. */
+  async createToken(role: 'viewer' | 'operator' | 'admin', name = `e2e-${role}`) {
+    return (await this.call('createToken', { body: { name, role, reason: `e2e: a ${role} token` } })).secret;
+  }
 }
+

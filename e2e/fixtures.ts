@@ -8,6 +8,17 @@ interface Fixtures {
   api: SwitchyardApi;
   /** A page whose browser context already holds an admin session cookie. */
   loggedInPage: Page;
+  /** A page signed in with a fresh viewer token (read-only). */
+  viewerPage: Page;
+}
+
+/** page.request shares the browser context's cookie jar, so the session cookie lands there. */
+async function signIn(page: Page, token: string): Promise<void> {
+  const response = await page.request.post('/api/v1/session', {
+    data: { token },
+    headers: { 'X-Requested-With': 'switchyard' },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
 }
 
 export const test = base.extend<Fixtures>({
@@ -23,12 +34,12 @@ export const test = base.extend<Fixtures>({
   },
 
   loggedInPage: async ({ page, adminToken }, use) => {
-    // page.request shares the browser context's cookie jar, so the session cookie lands there.
-    const response = await page.request.post('/api/v1/session', {
-      data: { token: adminToken },
-      headers: { 'X-Requested-With': 'switchyard' },
-    });
-    expect(response.ok(), await response.text()).toBe(true);
+    await signIn(page, adminToken);
+    await use(page);
+  },
+
+  viewerPage: async ({ page, api }, use) => {
+    await signIn(page, await api.createToken('viewer'));
     await use(page);
   },
 });

@@ -5,11 +5,13 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { AuthService } from './auth/authenticate';
 import { ensureBootstrapAdmin, type Bootstrap } from './auth/bootstrap';
 import { LoginCodes } from './auth/login-codes';
+import { LoginLimiter } from './auth/login-limiter';
 import { TokenService } from './auth/tokens';
 import { systemClock, type Clock } from './clock';
 import { ensureDbDir, type Config } from './config';
 import { appRoutes } from './http/apps';
 import { jsonBodies } from './http/body';
+import { securityHeaders } from './http/security-headers';
 import { errorHandling, frameworkError } from './http/errors';
 import { eventRoutes } from './http/events';
 import { namespaceRoutes } from './http/namespaces';
@@ -62,6 +64,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     auth: new AuthService(store, clock, loginCodes),
     tokens: new TokenService(store, clock, feed),
     loginCodes,
+    loginLimiter: new LoginLimiter(clock),
     served,
     feed,
     metrics,
@@ -75,18 +78,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
     // Namespace ids are up to 128 characters; longer ones get the contract's 400, not a 414.
-    maxParamLength: 512,
+    routerOptions: { maxParamLength: 512 },
     frameworkErrors: (error, _request, reply) => frameworkError(error, reply),
   });
   jsonBodies(app, config.bodyLimit);
   errorHandling(app, { bodyLimit: config.bodyLimit, staticDir: config.staticDir });
 
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    // The login link carries a one-time code: never leak it (or anything else) in a Referer.
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-  });
+  securityHeaders(app);
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpRequests.inc({
       route: request.routeOptions.url ?? 'unmatched',

@@ -30,7 +30,9 @@ function parameters(def: RouteDef): Json[] {
       description:
         def.precondition === 'rollout-revision'
           ? 'The rollout revision the caller saw, quoted ("7"), or * for the rollout as it is now. Missing: 428; stale: 412.'
-          : 'The active version the caller saw, quoted ("12"), or * for whatever is live. Missing: 428; stale: 412.',
+          : def.precondition === 'namespace-revision'
+            ? 'The namespace revision the caller saw (its `revision`), quoted ("7"), or * for the namespace as it is now. Missing: 428; stale: 412.'
+            : 'The active version the caller saw, quoted ("12"), or * for whatever is live. Missing: 428; stale: 412.',
       schema: { type: 'string' },
     });
   }

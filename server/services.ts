@@ -6,6 +6,7 @@ import type { RegistryService } from './registry/service';
 import type { AuthService } from './auth/authenticate';
 import type { TokenService } from './auth/tokens';
 import type { LoginCodes } from './auth/login-codes';
+import type { LoginLimiter } from './auth/login-limiter';
 import type { ServedSnapshots } from './registry/served';
 import type { ChangeFeed } from './live/change-feed';
 import type { Metrics } from './metrics';
@@ -19,6 +20,8 @@ export interface Services {
   auth: AuthService;
   tokens: TokenService;
   loginCodes: LoginCodes;
+  /** Failed sign-ins per address (429 after 10 a minute). */
+  loginLimiter: LoginLimiter;
   served: ServedSnapshots;
   feed: ChangeFeed;
   metrics: Metrics;

@@ -40,6 +40,8 @@ export function errorHandling(app: FastifyInstance, options: { bodyLimit: number
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const known = error instanceof ApiError ? error : fromFastify(error, options.bodyLimit);
     if (known) {
+      const retryAfter = known.details?.retryAfterSeconds;
+      if (known.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.code(known.status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(known.toBody()));
     }
     request.log.error({ err: error }, 'unhandled error');

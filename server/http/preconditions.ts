@@ -21,12 +21,16 @@ export function parseIfMatch(header: string | undefined): IfMatch | undefined {
   return { any: false, versions };
 }
 
-export const preconditionRequired = (kind: 'active-version' | 'rollout-revision' = 'active-version'): ApiError =>
+const REQUIRED: Record<'active-version' | 'namespace-revision' | 'rollout-revision', string> = {
+  'active-version': 'this change needs If-Match: "<the active version you saw>" (or If-Match: * to apply it to whatever is live)',
+  'namespace-revision': 'this change needs If-Match: "<the namespace revision you saw>" (its `revision`), or If-Match: * for the namespace as it is now',
+  'rollout-revision': 'this change needs If-Match: "<the rollout revision you saw>" (or If-Match: * to apply it to the rollout as it is now)',
+};
+
+export const preconditionRequired = (kind: 'active-version' | 'namespace-revision' | 'rollout-revision' = 'active-version'): ApiError =>
   new ApiError(
     'PreconditionRequired',
-    kind === 'rollout-revision'
-      ? 'this change needs If-Match: "<the rollout revision you saw>" (or If-Match: * to apply it to the rollout as it is now)'
-      : 'this change needs If-Match: "<the active version you saw>" (or If-Match: * to apply it to whatever is live)',
+    REQUIRED[kind],
     undefined,
     { header: 'If-Match' },
   );

@@ -12,7 +12,16 @@ const isHttps = (r: FastifyRequest) => r.protocol === 'https' || r.headers['x-fo
 
 export function sessionRoutes(app: FastifyInstance, s: Services): void {
   defineRoute(app, s, routes.createSession, async (c) => {
-    const { me, sessionId } = await s.auth.login(c.body);
+    const address = c.request.ip;
+    s.loginLimiter.check(address);
+    let login: Awaited<ReturnType<typeof s.auth.login>>;
+    try {
+      login = await s.auth.login(c.body);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) s.loginLimiter.fail(address);
+      throw e;
+    }
+    const { me, sessionId } = login;
     return json(me, 200, { 'set-cookie': sessionCookie(sessionId, SESSION_TTL_MS / 1000, isHttps(c.request)) });
   });
 

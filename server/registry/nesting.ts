@@ -22,14 +22,22 @@ export function textNestingExceeds(text: string, max = MAX_NESTING): boolean {
   return false;
 }
 
+/** A lone (unpaired) UTF-16 surrogate: JSON escapes can produce one, UTF-8 cannot store it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isWellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);
+
 /**
  * Walks a parsed JSON value without recursion; returns the pointer of the first problem: nesting
- * deeper than `max` or a `__proto__` key (which turns into a prototype change once spread).
+ * deeper than `max`, a `__proto__` key (which turns into a prototype change once spread), or a
+ * string or key holding a lone surrogate (`"\ud800"` is valid JSON but not text: SQLite would
+ * store it as U+FFFD, so what is kept would differ from what was sent).
  */
-export function findUnsafeJson(value: unknown, max = MAX_NESTING): { path: string; problem: 'depth' | 'proto' } | null {
+export function findUnsafeJson(value: unknown, max = MAX_NESTING): { path: string; problem: 'depth' | 'proto' | 'unicode' } | null {
   const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '' }];
   while (stack.length > 0) {
     const { v, depth, path } = stack.pop() as { v: unknown; depth: number; path: string };
+    if (typeof v === 'string' && !isWellFormed(v)) return { path, problem: 'unicode' };
     if (v === null || typeof v !== 'object') continue;
     if (depth >= max) return { path, problem: 'depth' };
     if (Array.isArray(v)) {
@@ -38,6 +46,7 @@ export function findUnsafeJson(value: unknown, max = MAX_NESTING): { path: strin
       for (const key of Object.keys(v)) {
         const child = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
         if (key === '__proto__') return { path: child, problem: 'proto' };
+        if (!isWellFormed(key)) return { path: child, problem: 'unicode' };
         stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1, path: child });
       }
     }

@@ -97,7 +97,9 @@ export class RegistryService extends RegistryReads {
 
   putFeatures(ns: string, features: unknown[], reason: string, ctx: MutationContext): Promise<MutationResult> {
     const declared = validFeatures(ns, features);
-    return this.mutate(ns, ctx, (state) => {
+    // Features change beside the version chain, so the active version cannot say whether the
+    // caller saw the features as they are: If-Match carries the namespace revision instead.
+    return this.mutate(ns, ctx, 'revision', (state) => {
       const live = decodeSnapshot(state.active.content, { namespace: ns, features: declared });
       if (!live.ok) {
         throw new ApiError(
@@ -113,7 +115,7 @@ export class RegistryService extends RegistryReads {
   }
 
   load(ns: string, snapshot: SubmittedDocument, reason: string, ctx: MutationContext): Promise<MutationResult> {
-    return this.mutate(ns, ctx, (state) => {
+    return this.mutate(ns, ctx, 'version', (state) => {
       const decoded = decodeSubmittedSnapshot(snapshot, state);
       if (!decoded.ok) throw decodeFailure(decoded.error);
       return planNewVersion(state, decoded.value, 'load', 'snapshot.load', this.author(ctx, reason));
@@ -121,7 +123,7 @@ export class RegistryService extends RegistryReads {
   }
 
   patch(ns: string, patch: SubmittedDocument, reason: string, ctx: MutationContext): Promise<MutationResult> {
-    return this.mutate(ns, ctx, (state) => {
+    return this.mutate(ns, ctx, 'version', (state) => {
       const next = patchedSnapshot(patch, state);
       if (!next.ok) throw decodeFailure(next.error);
       return planNewVersion(state, next.value, 'patch', 'snapshot.patch', this.author(ctx, reason));
@@ -129,7 +131,7 @@ export class RegistryService extends RegistryReads {
   }
 
   rollback(ns: string, steps: number, reason: string, ctx: MutationContext): Promise<MutationResult> {
-    return this.mutate(ns, ctx, async (state) => {
+    return this.mutate(ns, ctx, 'version', async (state) => {
       // Parent pointers are immutable, so the chain read here fits `state` even if it is a second read.
       const chain = await this.deps.store.activeChain(ns, state.namespace.activeVersion, steps + 1);
       const targetRow = chain[steps];
@@ -141,7 +143,7 @@ export class RegistryService extends RegistryReads {
   }
 
   restore(ns: string, version: number, reason: string, ctx: MutationContext): Promise<MutationResult> {
-    return this.mutate(ns, ctx, async (state) => {
+    return this.mutate(ns, ctx, 'version', async (state) => {
       const source = (await this.version(ns, version)).version;
       const snapshot = this.fitsFeatures(state, source.content, source.version);
       return planNewVersion(state, snapshot, 'restore', 'snapshot.restore', this.author(ctx, reason), {
@@ -152,7 +154,7 @@ export class RegistryService extends RegistryReads {
   }
 
   killSwitch(ns: string, enabled: boolean, reason: string, ctx: MutationContext): Promise<MutationResult> {
-    return this.mutate(ns, ctx, (state) => {
+    return this.mutate(ns, ctx, 'version', (state) => {
       if (state.namespace.killSwitch.enabled === enabled) {
         const e = killSwitchUnchanged(state);
         throw new ApiError(e.code, e.message, e.path, { ...e.details, current: toSummary(state) });
@@ -175,16 +177,19 @@ export class RegistryService extends RegistryReads {
     return decoded.value;
   }
 
+  /** `pin`: what an explicit If-Match names, the active version or the namespace revision. */
   private async mutate(
     ns: string,
     ctx: MutationContext,
+    pin: 'version' | 'revision',
     plan: (state: NamespaceStateWithContent) => Plan | Promise<Plan>,
   ): Promise<MutationResult> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const state = await this.state(ns);
       const ifMatch = ctx.ifMatch;
-      if (ifMatch && !ifMatch.any && !ifMatch.versions.includes(state.namespace.activeVersion)) {
-        throw await this.preconditionFailed(state, ifMatch.versions);
+      const current = pin === 'version' ? state.namespace.activeVersion : state.namespace.revision;
+      if (ifMatch && !ifMatch.any && !ifMatch.versions.includes(current)) {
+        throw await this.preconditionFailed(state, ifMatch.versions, pin);
       }
       const change = withIdempotency(await plan(state), ctx);
       const outcome = await this.deps.store.commitNamespaceChange(
@@ -202,6 +207,11 @@ export class RegistryService extends RegistryReads {
           throw notFound(`namespace ${ns}`);
         case 'conflict':
         case 'exists':
+          // Someone committed between our read and our write. An explicit If-Match promised that
+          // the caller's view was current, and it no longer is, even when the active version did
+          // not move (features and the kill switch change beside it): 412, never a silent retry
+          // that would apply the change on top of one the caller never saw (a lost update).
+          if (ifMatch && !ifMatch.any) throw await this.preconditionFailed(await this.state(ns), ifMatch.versions, pin);
           continue;
       }
     }
@@ -213,9 +223,9 @@ export class RegistryService extends RegistryReads {
     this.deps.feed.publish({ event, state });
   }
 
-  private async preconditionFailed(state: NamespaceStateWithContent, seen: number[]): Promise<ApiError> {
+  private async preconditionFailed(state: NamespaceStateWithContent, seen: number[], pin: 'version' | 'revision'): Promise<ApiError> {
     const ns = state.namespace.name;
-    const seenVersion = seen.length === 1 ? seen[0] : undefined;
+    const seenVersion = seen.length === 1 && pin === 'version' ? seen[0] : undefined;
     const reached = seenVersion === undefined ? null : await this.deps.store.lastEventReaching(ns, seenVersion);
     const lastId = state.lastChange?.id ?? 0;
     const changesSince = await this.deps.store.listEvents({
@@ -224,10 +234,13 @@ export class RegistryService extends RegistryReads {
       ...(reached !== null ? { after: reached } : {}),
       limit: RECENT_EVENTS,
     });
+    const saw =
+      pin === 'version'
+        ? `you saw v${seen.join(', v')}, the active version is now v${state.namespace.activeVersion}`
+        : `you saw revision ${seen.join(', ')}, it is now revision ${state.namespace.revision}`;
     return new ApiError(
       'PreconditionFailed',
-      `${ns} changed since you looked: you saw v${seen.join(', v')}, the active version is now v${state.namespace.activeVersion}. ` +
-        'Review what changed and try again.',
+      `${ns} changed since you looked: ${saw}. Review what changed and try again.`,
       undefined,
       { current: toSummary(state), changesSince },
     );

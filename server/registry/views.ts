@@ -27,6 +27,7 @@ export function toSummary(s: NamespaceState): NamespaceSummary {
     killSwitch: ns.killSwitch,
     lastChange: s.lastChange,
     rollbacks7d: s.rollbacks7d,
+    revision: ns.revision,
   };
 }
 

@@ -14,12 +14,16 @@ export interface ReasonFieldProps {
 export function ReasonField({ value, onChange, suggestions, problem, showProblem }: ReasonFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
   const invalid = showProblem && problem !== null;
   return (
     <div className="guard-reason">
       <label htmlFor={id} className="field-label">
-        Reason <span className="muted">(required, kept in the audit log)</span>
+        Reason
       </label>
+      <p id={hintId} className="field-hint reason-hint">
+        Required. It is kept in the audit log for whoever looks at this change next.
+      </p>
       <div className="reason-chips" role="group" aria-label="Suggested reasons">
         {suggestions.map((s) => (
           <button key={s} type="button" className="chip" aria-pressed={value === s} onClick={() => onChange(s)}>
@@ -35,7 +39,7 @@ export function ReasonField({ value, onChange, suggestions, problem, showProblem
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
+        aria-describedby={invalid ? `${hintId} ${errorId}` : hintId}
         aria-required="true"
         placeholder="Why are you doing this? e.g. Error rate spike after v14"
       />
