@@ -13,6 +13,7 @@ import './styles/diff.css';
 import './styles/guard.css';
 import './styles/versions.css';
 import './styles/audit.css';
+import './styles/shell.css';
 
 syncThemeToDocument();
 

@@ -6,6 +6,7 @@ import { apiErrorReply, networkErrorReply, typedHandler } from '../../mocks/type
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { NamespacesPage } from '../features/namespaces/components/namespaces-page';
 import { ApiError } from '../lib/api-error';
+import { useConnectionStore } from '../lib/connection-store';
 import { useToastStore } from '../lib/toast-store';
 import { renderScreen } from '../test/render';
 import { shouldRetry } from './query-client';
@@ -21,9 +22,19 @@ describe('query policy', () => {
   it('keeps the data on screen and toasts when a background refresh fails', async () => {
     const { queryClient } = renderScreen(<NamespacesPage />, { url: '/namespaces', path: '/namespaces' });
     await screen.findByRole('link', { name: 'payments' });
-    server.use(typedHandler('listNamespaces', () => networkErrorReply()));
+    server.use(typedHandler('listNamespaces', () => apiErrorReply(500, 'Internal', 'disk full')));
     await queryClient.refetchQueries();
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Could not refresh the namespaces'));
+    expect(screen.getByRole('link', { name: 'payments' })).toBeInTheDocument();
+  });
+
+  it('keeps the data and leaves it to the degraded banner when the API is unreachable (no toast per query)', async () => {
+    const { queryClient } = renderScreen(<NamespacesPage />, { url: '/namespaces', path: '/namespaces' });
+    await screen.findByRole('link', { name: 'payments' });
+    server.use(typedHandler('listNamespaces', () => networkErrorReply()));
+    await queryClient.refetchQueries();
+    await waitFor(() => expect(useConnectionStore.getState().link).toBe('offline'));
+    expect(useToastStore.getState().toasts).toEqual([]);
     expect(screen.getByRole('link', { name: 'payments' })).toBeInTheDocument();
   });
 

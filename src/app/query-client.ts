@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { describeError, isApiError, type ApiError } from '../lib/api-error';
+import { useConnectionStore } from '../lib/connection-store';
 import { showToast } from '../lib/toast-store';
 import { authQueries } from '../features/auth/api/auth-queries';
 
@@ -9,6 +10,8 @@ declare module '@tanstack/react-query' {
     queryMeta: {
       /** Title of the toast when a background refresh of this query fails. */
       errorTitle?: string;
+      /** The data can never change (e.g. the diff of two immutable versions): live updates skip it. */
+      immutable?: boolean;
     };
     mutationMeta: {
       /** Query keys to invalidate once the mutation succeeds. */
@@ -35,7 +38,8 @@ export function createQueryClient(): QueryClient {
         }
         // First-load failures render inline where the data would be (the component has no data to
         // show); only a failed background refresh of data already on screen needs a toast.
-        if (query.state.data !== undefined) {
+        // While the API is unreachable the degraded banner says so once, for every screen.
+        if (query.state.data !== undefined && useConnectionStore.getState().link !== 'offline') {
           showToast({
             id: `refetch:${query.queryHash}`,
             tone: 'error',

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { buildPath, routes, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf, type RouteName } from '@contract/routes';
 import { ApiErrorBody } from '@contract/schemas';
 import { ApiError } from './api-error';
+import { useConnectionStore } from './connection-store';
+import { UNREACHABLE_STATUSES } from './health-probe';
 
 type Scalar = string | number | boolean;
 
@@ -75,6 +77,7 @@ export async function apiRequest<N extends RouteName>(name: N, ...args: Args<N>)
     });
   } catch (error) {
     if (isAbort(error, options.signal)) throw error;
+    useConnectionStore.getState().apiUnreachable();
     throw new ApiError({
       status: 0,
       code: 'Network',
@@ -82,6 +85,10 @@ export async function apiRequest<N extends RouteName>(name: N, ...args: Args<N>)
       details: { cause: error instanceof Error ? error.message : String(error) },
     });
   }
+
+  // Every answer tells the degraded-mode banner whether the API is there (X5).
+  if (UNREACHABLE_STATUSES.has(response.status)) useConnectionStore.getState().apiUnreachable();
+  else useConnectionStore.getState().apiAnswered();
 
   const payload = await readJson(response);
   if (!response.ok) throw toApiError(response, payload);

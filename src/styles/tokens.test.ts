@@ -54,6 +54,12 @@ const PAIRS: [text: string, background: string][] = [
   ['warning-text', 'warning-soft'],
   ['warning-text', 'bg-elevated'],
   ['warning-text', 'danger-row'],
+  // connection indicator, history rows, audit log
+  ['success-text', 'bg-subtle'],
+  ['warning-text', 'bg-subtle'],
+  ['warning-text', 'bg-hover'],
+  ['accent-text', 'bg-elevated'],
+  ['accent-text', 'bg-hover'],
 ];
 
 describe('design tokens', () => {

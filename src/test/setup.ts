@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from '../../mocks/node';
+import { useConnectionStore } from '../lib/connection-store';
 import { useToastStore } from '../lib/toast-store';
 
 // jsdom has no matchMedia; the theme store asks it for the OS colour scheme.
@@ -32,11 +33,14 @@ if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
   };
 }
 
+const connectionAtStart = useConnectionStore.getState();
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
   server.resetHandlers();
   useToastStore.setState({ toasts: [] });
+  useConnectionStore.setState(connectionAtStart, true);
   localStorage.clear();
 });
 afterAll(() => server.close());

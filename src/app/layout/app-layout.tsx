@@ -1,4 +1,7 @@
 import { Outlet } from 'react-router';
+import { ConnectionIndicator } from '../live/connection-indicator';
+import { DegradedBanner } from '../live/degraded-banner';
+import { LiveUpdates } from '../live/live-updates';
 import { NavigationProgress } from './navigation-progress';
 import { Sidebar } from './sidebar';
 import { TopBar } from './top-bar';
@@ -9,10 +12,12 @@ export function AppLayout() {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
+      <LiveUpdates />
       <Sidebar />
       <div className="app-main">
-        <TopBar />
+        <TopBar connection={<ConnectionIndicator />} />
         <NavigationProgress />
+        <DegradedBanner />
         <main id="main" className="app-content" tabIndex={-1}>
           <Outlet />
         </main>

@@ -51,6 +51,6 @@ export const versionQueries = {
       queryKey: [...versionQueries.all(), 'diff', ns, from, to] as const,
       queryFn: ({ signal }) => apiRequest('diff', { params: { ns }, query: { from, to }, signal }),
       staleTime: Number.POSITIVE_INFINITY,
-      meta: { errorTitle: `Could not refresh the diff of ${ns}` },
+      meta: { errorTitle: `Could not refresh the diff of ${ns}`, immutable: true },
     }),
 };

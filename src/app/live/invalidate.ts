@@ -1,0 +1,48 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { auditQueries } from '../../features/audit/api/audit-queries';
+import { namespaceQueries } from '../../features/namespaces/api/namespace-queries';
+import { versionQueries } from '../../features/versions/api/version-queries';
+
+/**
+ * What a change makes stale: the audit log always; for a namespace change, every namespace
+ * screen (list, details) and that namespace's versions. Only queries on screen refetch; the rest
+ * are marked stale and refetch when next shown.
+ */
+export async function invalidateForChanges(queryClient: QueryClient, namespaces: Iterable<string | null>): Promise<void> {
+  const names = [...new Set(namespaces)].filter((n): n is string => n !== null);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: auditQueries.all() }),
+    ...(names.length ? [queryClient.invalidateQueries({ queryKey: namespaceQueries.all() })] : []),
+    ...names.map((ns) => queryClient.invalidateQueries({ queryKey: versionQueries.namespace(ns) })),
+  ]);
+}
+
+/** After a gap (tab hidden, stream or API lost): anything may have changed. Diffs of two versions never do. */
+export function invalidateEverything(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (q) => q.meta?.immutable !== true });
+}
+
+/**
+ * Collects changes for `delayMs` and flushes them once: a replay of 500 missed events after a
+ * reconnect makes one round of refetches, not 500.
+ */
+export function createChangeBatcher(flush: (namespaces: Set<string | null>) => void, delayMs = 50) {
+  let pending = new Set<string | null>();
+  let timer: number | null = null;
+  return {
+    add(namespace: string | null) {
+      pending.add(namespace);
+      timer ??= window.setTimeout(() => {
+        const batch = pending;
+        pending = new Set();
+        timer = null;
+        flush(batch);
+      }, delayMs);
+    },
+    cancel() {
+      if (timer !== null) window.clearTimeout(timer);
+      timer = null;
+      pending = new Set();
+    },
+  };
+}
