@@ -21,6 +21,12 @@ import { streamRoutes } from './http/stream';
 import { systemRoutes } from './http/system';
 import { tokenRoutes } from './http/tokens';
 import { ChangeFeed } from './live/change-feed';
+import { RolloutDataFeed } from './live/rollout-data';
+import { GuardsEngine } from './rollouts/guards-engine';
+import { IngestService } from './rollouts/ingest';
+import { ParityReview } from './rollouts/parity-review';
+import { RolloutReads } from './rollouts/reads';
+import { RolloutService } from './rollouts/service';
 import { SseHub } from './live/sse';
 import { Metrics } from './metrics';
 import { ServedSnapshots } from './registry/served';
@@ -34,6 +40,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Interval of the SSE heartbeat comment (15 s). */
   heartbeatMs?: number;
+  /** Interval of the guards engine's timer (15 s); 0 turns the timer off (tests call services.guards.tick()). */
+  guardsIntervalMs?: number;
 }
 
 export interface BuiltApp {
@@ -56,6 +64,12 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const feed = new ChangeFeed();
   const served = new ServedSnapshots(store, () => new Date(clock().getTime() - 7 * 24 * HOUR_MS).toISOString());
   const loginCodes = new LoginCodes(clock);
+  const rollouts = new RolloutService({ store, clock, served, feed });
+  const guards = new GuardsEngine(rollouts, store.rollouts, clock, {
+    intervalMs: options.guardsIntervalMs ?? 15_000,
+    onError: (e, id) => app.log.error(e, `guards evaluation of rollout ${id} failed`),
+  });
+  const rolloutData = new RolloutDataFeed(clock);
   const services: Services = {
     config,
     clock,
@@ -69,6 +83,12 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     feed,
     metrics,
     sse: new SseHub(metrics, options.heartbeatMs ?? 15_000),
+    rollouts,
+    rolloutReads: new RolloutReads(rollouts, store.rollouts, clock),
+    ingest: new IngestService(store.rollouts, clock, guards, (n) => rolloutData.publish(n)),
+    parity: new ParityReview(store.rollouts, clock, feed),
+    guards,
+    rolloutData,
   };
   const bootstrap = await ensureBootstrapAdmin(store, clock, { adminToken: config.adminToken, dbPath: config.dbPath });
 
@@ -123,12 +143,14 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     housekeeping().catch((e: unknown) => app.log.error(e, 'housekeeping failed'));
   }, HOUR_MS);
   timer.unref();
+  if ((options.guardsIntervalMs ?? 15_000) > 0) guards.start();
 
   app.addHook('preClose', async () => {
     services.sse.closeAll();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    guards.stop();
     await store.close();
   });
 

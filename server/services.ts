@@ -11,6 +11,12 @@ import type { ServedSnapshots } from './registry/served';
 import type { ChangeFeed } from './live/change-feed';
 import type { Metrics } from './metrics';
 import type { SseHub } from './live/sse';
+import type { RolloutDataFeed } from './live/rollout-data';
+import type { RolloutService } from './rollouts/service';
+import type { RolloutReads } from './rollouts/reads';
+import type { IngestService } from './rollouts/ingest';
+import type { ParityReview } from './rollouts/parity-review';
+import type { GuardsEngine } from './rollouts/guards-engine';
 
 export interface Services {
   config: Config;
@@ -26,4 +32,10 @@ export interface Services {
   feed: ChangeFeed;
   metrics: Metrics;
   sse: SseHub;
+  rollouts: RolloutService;
+  rolloutReads: RolloutReads;
+  ingest: IngestService;
+  parity: ParityReview;
+  guards: GuardsEngine;
+  rolloutData: RolloutDataFeed;
 }

@@ -31,6 +31,7 @@ export function streamRoutes(app: FastifyInstance, s: Services): void {
       else deliver(event);
     });
     conn.onClose(unsubscribe);
+    conn.onClose(s.rolloutData.subscribe((notice) => conn.send('rollout-data', JSON.stringify(notice))));
 
     if (after !== undefined) {
       try {

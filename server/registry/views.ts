@@ -70,7 +70,15 @@ export function toTokenDto(t: TokenRow): TokenDto {
 }
 
 export function toChangeEvent(e: AuditEvent): ChangeEvent {
-  return { namespace: e.namespace, eventId: e.id, action: e.action, activeVersion: e.toVersion, at: e.at };
+  const rolloutId = e.details.rolloutId;
+  return {
+    namespace: e.namespace,
+    eventId: e.id,
+    action: e.action,
+    activeVersion: e.toVersion,
+    at: e.at,
+    ...(typeof rolloutId === 'string' ? { rolloutId } : {}),
+  };
 }
 
 /*

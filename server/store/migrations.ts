@@ -96,4 +96,120 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'rollouts: rows, metric windows, cumulative reports, parity reports and patterns, guard breaches',
+    sql: `
+      ALTER TABLE events ADD COLUMN rollout_id TEXT;
+      CREATE INDEX events_rollout ON events (rollout_id, id) WHERE rollout_id IS NOT NULL;
+
+      CREATE TABLE rollouts (
+        id TEXT PRIMARY KEY,
+        namespace TEXT NOT NULL REFERENCES namespaces (name),
+        flag_key TEXT NOT NULL,
+        policy_key TEXT NOT NULL,
+        flag_type TEXT NOT NULL CHECK (flag_type IN ('BOOLEAN', 'ENUM')),
+        v1_value TEXT NOT NULL,
+        v2_value TEXT NOT NULL,
+        description TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'rolled_back', 'completed')),
+        paused_reason TEXT,
+        steps TEXT NOT NULL,
+        guards TEXT NOT NULL,
+        gate TEXT NOT NULL,
+        stage_started_at TEXT NOT NULL,
+        observed TEXT NOT NULL,
+        counters_reset_at TEXT,
+        counters_baseline TEXT
+      );
+      CREATE UNIQUE INDEX rollouts_open_flag ON rollouts (namespace, flag_key) WHERE status <> 'completed';
+
+      CREATE TABLE rollout_windows (
+        rollout_id TEXT NOT NULL REFERENCES rollouts (id),
+        variant TEXT NOT NULL CHECK (variant IN ('v1', 'v2')),
+        start INTEGER NOT NULL,
+        seconds INTEGER NOT NULL,
+        requests INTEGER NOT NULL,
+        errors INTEGER NOT NULL,
+        p50 REAL NOT NULL,
+        p95 REAL NOT NULL,
+        p99 REAL NOT NULL,
+        avg REAL,
+        memory REAL NOT NULL,
+        cpu REAL NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (rollout_id, start, variant)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE rollout_reports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        rollout_id TEXT NOT NULL REFERENCES rollouts (id),
+        captured_at INTEGER NOT NULL,
+        captured_at_text TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        UNIQUE (rollout_id, captured_at)
+      );
+
+      CREATE TABLE rollout_parity (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        rollout_id TEXT NOT NULL REFERENCES rollouts (id),
+        subject TEXT NOT NULL,
+        compared_at TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        adapter TEXT,
+        reason TEXT,
+        event_count INTEGER NOT NULL,
+        legacy_count INTEGER NOT NULL,
+        missing_in_legacy INTEGER NOT NULL,
+        missing_in_event INTEGER NOT NULL,
+        only_v1 TEXT NOT NULL,
+        only_v2 TEXT NOT NULL,
+        outputs TEXT,
+        pattern TEXT NOT NULL,
+        triage TEXT,
+        triage_note TEXT,
+        triage_by TEXT,
+        triage_at TEXT,
+        triage_via_pattern INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (rollout_id, subject, compared_at)
+      );
+      CREATE INDEX rollout_parity_rollout ON rollout_parity (rollout_id, id);
+      CREATE INDEX rollout_parity_pattern ON rollout_parity (rollout_id, pattern, id);
+      CREATE INDEX rollout_parity_outputs ON rollout_parity (rollout_id, id) WHERE outputs IS NOT NULL;
+
+      CREATE TABLE rollout_patterns (
+        rollout_id TEXT NOT NULL REFERENCES rollouts (id),
+        pattern TEXT NOT NULL,
+        status TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        triage TEXT,
+        triage_note TEXT,
+        triage_by TEXT,
+        triage_at TEXT,
+        PRIMARY KEY (rollout_id, pattern)
+      );
+
+      CREATE TABLE rollout_breaches (
+        rollout_id TEXT NOT NULL REFERENCES rollouts (id),
+        breach_id TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        fired_at TEXT NOT NULL,
+        detected_at TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        numbers TEXT NOT NULL,
+        event_id INTEGER REFERENCES events (id),
+        PRIMARY KEY (rollout_id, breach_id)
+      );
+    `,
+  },
 ];

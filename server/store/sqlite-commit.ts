@@ -5,6 +5,8 @@
  */
 import type { AuditEvent } from '@contract/schemas';
 import type { Conn } from './sqlite-conn';
+import { bundleOf } from './sqlite-rollout-rows';
+import { applyRolloutWrite, checkRolloutWrite } from './sqlite-rollout-writes';
 import type {
   CommitOutcome,
   Committed,
@@ -26,6 +28,12 @@ export function commitNamespaceChange<R extends StoredResponse>(
   if (change.idempotency) {
     const prior = c.idempotencyRow(change.idempotency.tokenId, change.idempotency.key);
     if (prior) return { kind: 'replay', record: prior };
+  }
+  if (change.rollout) {
+    // Checks only: nothing is written unless the rollout side can commit too.
+    const check = checkRolloutWrite(c, change.rollout);
+    if (check === 'stale' || check === 'missing') return { kind: 'rollout-stale' };
+    if (check === 'breach-recorded') return { kind: 'breach-recorded' };
   }
   const name = change.namespace;
   if (change.expectedRevision === null) {
@@ -79,10 +87,17 @@ export function commitNamespaceChange<R extends StoredResponse>(
     for (const version of change.discard) mark.run(eventId, name, version);
   }
 
+  if (change.rollout) applyRolloutWrite(c, change.rollout, eventId);
+
   const state = c.stateOf(name, rollbacksSince);
   const event = c.eventById(eventId);
   if (!state || !event) throw new Error('the change vanished inside its own transaction');
   const committed: Committed = { state, event, version: v ? c.versionRow(name, v.version) : null };
+  if (change.rollout) {
+    const bundle = bundleOf(c, change.rollout.id, rollbacksSince);
+    if (!bundle) throw new Error('the rollout vanished inside its own transaction');
+    committed.rollout = bundle;
+  }
   const response = respond(committed);
   if (change.idempotency) c.insertIdempotency(change.idempotency, response, change.event.at);
   return { kind: 'committed', committed, response };

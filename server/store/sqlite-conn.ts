@@ -73,7 +73,7 @@ export class Conn {
     if (!active) throw new Error(`namespace ${name}: active version ${namespace.activeVersion} is missing`);
     const last = this.q('SELECT max(id) AS id FROM events WHERE namespace = ?').get(name) as { id: number | null };
     const rollbacks = this.q(
-      "SELECT count(*) AS n FROM events WHERE namespace = ? AND action = 'snapshot.rollback' AND at >= ?",
+      "SELECT count(*) AS n FROM events WHERE namespace = ? AND action IN ('snapshot.rollback', 'rollout.rollback') AND at >= ?",
     ).get(name, rollbacksSince) as { n: number };
     return {
       namespace,

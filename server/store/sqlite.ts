@@ -9,6 +9,7 @@ import type { AuditEvent } from '@contract/schemas';
 import { migrations } from './migrations';
 import { commitNamespaceChange, commitTokenChange } from './sqlite-commit';
 import { Conn, VERSION_COLUMNS, VERSION_JOIN } from './sqlite-conn';
+import { SqliteRolloutStore } from './sqlite-rollouts';
 import { rowToEvent, rowToToken, rowToVersion, type RawEvent, type RawToken, type RawVersion } from './sqlite-rows';
 import type {
   CommitOutcome,
@@ -39,6 +40,7 @@ const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
+  readonly rollouts: SqliteRolloutStore;
   private readonly writer: Conn;
   private readonly reader: Conn;
   private readonly onWrite: (seconds: number) => void;
@@ -58,6 +60,10 @@ export class SqliteStore implements Store {
     const reader = new Database(path, { readonly: true, fileMustExist: true });
     reader.pragma('busy_timeout = 5000');
     this.reader = new Conn(reader);
+    this.rollouts = new SqliteRolloutStore(
+      (fn) => this.read(fn),
+      (fn) => this.write(fn),
+    );
   }
 
   /** A read transaction on the reader connection: every statement sees the same committed state. */

@@ -180,7 +180,7 @@ describe('SQLite engine specifics', () => {
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(join(dir, 's.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version)).toEqual([1]);
+    expect((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2]);
     db.close();
     const reopened = new SqliteStore(join(dir, 's.db'));
     await reopened.close();

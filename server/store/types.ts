@@ -5,6 +5,7 @@
  */
 import type { AuditAction, AuditEvent, KillSwitchState, Role, VersionKind } from '@contract/schemas';
 import type { DeclaredFeature } from '@core/model';
+import type { RolloutBundle, RolloutStore, RolloutWrite } from './rollout-types';
 
 export interface NamespaceRow {
   name: string;
@@ -112,12 +113,16 @@ export interface NamespaceChange {
   discard?: number[];
   event: NewEvent;
   idempotency?: IdempotencyClaim;
+  /** A rollout's side of the change (its row, a recorded breach), applied in the same transaction. */
+  rollout?: RolloutWrite;
 }
 
 export interface Committed {
   state: NamespaceStateWithContent;
   event: AuditEvent;
   version: VersionRow | null;
+  /** With `change.rollout`: the rollout as the change left it. */
+  rollout?: RolloutBundle;
 }
 
 export type CommitOutcome<R> =
@@ -127,7 +132,11 @@ export type CommitOutcome<R> =
   | { kind: 'exists' }
   | { kind: 'missing' }
   /** The idempotency key was used by a request that committed first (a race); nothing was written. */
-  | { kind: 'replay'; record: IdempotencyRecord };
+  | { kind: 'replay'; record: IdempotencyRecord }
+  /** With `change.rollout`: the rollout's revision moved since it was read. Nothing was written. */
+  | { kind: 'rollout-stale' }
+  /** With `change.rollout`: its breach was already recorded. Nothing was written. */
+  | { kind: 'breach-recorded' };
 
 export interface TokenRow {
   id: string;
@@ -173,6 +182,7 @@ export interface SessionRow {
 
 export interface Store {
   readonly engine: string;
+  readonly rollouts: RolloutStore;
 
   listNamespaces(rollbacksSince: string): Promise<NamespaceState[]>;
   getNamespace(name: string, rollbacksSince: string): Promise<NamespaceStateWithContent | null>;

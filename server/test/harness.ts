@@ -38,7 +38,7 @@ export interface Harness extends BuiltApp {
   close: () => Promise<void>;
 }
 
-export async function harness(overrides: Partial<Config> = {}, options: { heartbeatMs?: number } = {}): Promise<Harness> {
+export async function harness(overrides: Partial<Config> = {}, options: { heartbeatMs?: number; guardsIntervalMs?: number } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-test-'));
   let now = new Date('2026-03-01T12:00:00.000Z');
   const config: Config = {
@@ -56,6 +56,8 @@ export async function harness(overrides: Partial<Config> = {}, options: { heartb
     clock: () => now,
     logger: process.env.SWITCHYARD_TEST_LOG ? { level: 'warn' } : false,
     ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
+    // The guards timer is off unless a test asks for it; tests call services.guards.tick() instead.
+    guardsIntervalMs: options.guardsIntervalMs ?? 0,
   });
   const call = async (method: string, url: string, c: Call = {}): Promise<Reply> => {
     const headers: Record<string, string> = { ...c.headers };
