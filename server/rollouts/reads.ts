@@ -90,7 +90,11 @@ type Totals = Pick<CumulativeReport, 'decisionCounts' | 'reasonCounts' | 'parity
 
 /** The latest report's counts since the manual reset (when the reporter has not reset itself since). */
 function sinceBaseline(r: CumulativeReport, base: CumulativeReport | null): Totals {
-  if (base === null || Date.parse(r.capturedAt) <= Date.parse(base.capturedAt)) return r;
+  if (base === null) return r;
+  // The baseline itself (or older): nothing counted since the reset.
+  if (Date.parse(r.capturedAt) <= Date.parse(base.capturedAt)) {
+    return { decisionCounts: { enqueue_runtime: 0, parity_only: 0, drop: 0 }, reasonCounts: {}, parityReportCount: 0, paritySampleCount: 0 };
+  }
   const d = r.decisionCounts;
   const b = base.decisionCounts;
   const dropped = d.enqueue_runtime < b.enqueue_runtime || d.parity_only < b.parity_only || d.drop < b.drop || r.parityReportCount < base.parityReportCount;
