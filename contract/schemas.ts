@@ -264,12 +264,8 @@ export type VersionPage = z.infer<typeof VersionPage>;
 export const FieldChange = z.object({
   /** JSON pointer inside the flag, e.g. `/rules/0/rampUp`. */
   path: z.string(),
-  /**
-   * Absent on the side where the field does not exist (a rule added or removed): JSON has no
-   * undefined, so the key is left out, and zod 4 treats a bare z.unknown() key as required.
-   */
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
+  before: z.unknown(),
+  after: z.unknown(),
 });
 
 export const FlagChange = z.object({

@@ -1,7 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 
-/** Keys typed into a field belong to the field, not to shortcuts. */
-export function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

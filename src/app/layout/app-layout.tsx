@@ -2,7 +2,6 @@ import { Outlet } from 'react-router';
 import { ConnectionIndicator } from '../live/connection-indicator';
 import { DegradedBanner } from '../live/degraded-banner';
 import { LiveUpdates } from '../live/live-updates';
-import { GlobalShortcuts } from '../shortcuts/global-shortcuts';
 import { NavigationProgress } from './navigation-progress';
 import { Sidebar } from './sidebar';
 import { TopBar } from './top-bar';
@@ -14,7 +13,6 @@ export function AppLayout() {
         Skip to content
       </a>
       <LiveUpdates />
-      <GlobalShortcuts />
       <Sidebar />
       <div className="app-main">
         <TopBar connection={<ConnectionIndicator />} />

@@ -1,6 +1,5 @@
 import { NavLink } from 'react-router';
 import { LayersIcon, LogoMark, ScrollTextIcon } from '../../components/ui/icons';
-import { PaletteButton, ShortcutsButton } from '../shortcuts/palette-button';
 
 const NAV = [
   { to: '/namespaces', label: 'Namespaces', icon: LayersIcon },
@@ -14,7 +13,6 @@ export function Sidebar() {
         <LogoMark />
         <span>Switchyard</span>
       </div>
-      <PaletteButton />
       <nav aria-label="Main" className="sidebar-nav">
         {NAV.map(({ to, label, icon: Icon }) => (
           <NavLink key={to} to={to} className="sidebar-link">
@@ -23,7 +21,6 @@ export function Sidebar() {
           </NavLink>
         ))}
       </nav>
-      <ShortcutsButton />
     </aside>
   );
 }
