@@ -264,8 +264,12 @@ export type VersionPage = z.infer<typeof VersionPage>;
 export const FieldChange = z.object({
   /** JSON pointer inside the flag, e.g. `/rules/0/rampUp`. */
   path: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
+  /**
+   * Absent on the side where the field does not exist (a rule added or removed): JSON has no
+   * undefined, so the key is left out, and zod 4 treats a bare z.unknown() key as required.
+   */
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
 });
 
 export const FlagChange = z.object({

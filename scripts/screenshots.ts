@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { guardScreens, readOnlyScreen } from './screenshot-guards';
 
 const { values } = parseArgs({
   options: {
@@ -18,17 +19,22 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'screenshots' },
     width: { type: 'string', default: '1440' },
     height: { type: 'string', default: '900' },
+    /** Comma-separated groups to shoot besides the basics, e.g. `guards`; all when absent. */
+    only: { type: 'string' },
   },
 });
+
+const only = values.only?.split(',');
 
 const baseUrl = values.url.replace(/\/$/, '');
 const outDir = path.resolve(values.out);
 const viewport = { width: Number(values.width), height: Number(values.height) };
 
-async function shoot(page: Page, name: string, theme: string): Promise<void> {
+async function shoot(page: Page, name: string, theme: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   const file = path.join(outDir, `${name}-${theme}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  // Dialogs sit in the top layer over the viewport: shoot those with fullPage: false.
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true, animations: 'disabled' });
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }
 
@@ -62,6 +68,10 @@ async function screens(browser: Browser, theme: 'light' | 'dark'): Promise<void>
     await target.click();
     await page.getByRole('table', { name: /^Flags in v/ }).or(page.getByText('This snapshot has no flags.')).first().waitFor();
     await shoot(page, 'namespace', theme);
+  }
+  if (!only || only.includes('guards')) {
+    await guardScreens(page, theme, shoot);
+    await readOnlyScreen(page, theme, shoot);
   }
   await context.close();
 }

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
 
-function isTyping(target: EventTarget | null): boolean {
+/** Keys typed into a field belong to the field, not to shortcuts. */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

@@ -2,6 +2,7 @@ import { Outlet } from 'react-router';
 import { ConnectionIndicator } from '../live/connection-indicator';
 import { DegradedBanner } from '../live/degraded-banner';
 import { LiveUpdates } from '../live/live-updates';
+import { GlobalShortcuts } from '../shortcuts/global-shortcuts';
 import { NavigationProgress } from './navigation-progress';
 import { Sidebar } from './sidebar';
 import { TopBar } from './top-bar';
@@ -13,6 +14,7 @@ export function AppLayout() {
         Skip to content
       </a>
       <LiveUpdates />
+      <GlobalShortcuts />
       <Sidebar />
       <div className="app-main">
         <TopBar connection={<ConnectionIndicator />} />

@@ -1,16 +1,11 @@
 import { Link, useLocation } from 'react-router';
+import { crumbsFor } from './crumbs';
 
-const SECTION_LABELS: Record<string, string> = { namespaces: 'Namespaces' };
-
-/** Where the user is, from the URL: the first segment names the section, the rest are ids. */
+/** Where the user is, from the URL (see crumbsFor). */
 export function Breadcrumbs() {
   const { pathname } = useLocation();
-  const segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  if (segments.length === 0) return null;
-  const crumbs = segments.map((segment, i) => ({
-    label: i === 0 ? (SECTION_LABELS[segment] ?? segment) : segment,
-    to: `/${segments.slice(0, i + 1).map(encodeURIComponent).join('/')}`,
-  }));
+  const crumbs = crumbsFor(pathname);
+  if (crumbs.length === 0) return null;
   return (
     <nav aria-label="Breadcrumb" className="breadcrumbs">
       <ol>

@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { LayersIcon, LogoMark, ScrollTextIcon } from '../../components/ui/icons';
+import { PaletteButton, ShortcutsButton } from '../shortcuts/palette-button';
 
 const NAV = [
   { to: '/namespaces', label: 'Namespaces', icon: LayersIcon },
@@ -13,6 +14,7 @@ export function Sidebar() {
         <LogoMark />
         <span>Switchyard</span>
       </div>
+      <PaletteButton />
       <nav aria-label="Main" className="sidebar-nav">
         {NAV.map(({ to, label, icon: Icon }) => (
           <NavLink key={to} to={to} className="sidebar-link">
@@ -21,6 +23,7 @@ export function Sidebar() {
           </NavLink>
         ))}
       </nav>
+      <ShortcutsButton />
     </aside>
   );
 }

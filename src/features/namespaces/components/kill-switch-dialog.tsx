@@ -47,6 +47,11 @@ export function KillSwitchDialog({ detail, onClose }: { detail: NamespaceDetail;
       onClose={onClose}
     >
       <BlastRadiusTable radius={radius} enable={enable} version={seen.activeVersion} />
+      <p className="guard-note">
+        {enable
+          ? `Apps polling ${ns} get every flag with isActive: false until the switch is turned off. The active version (v${seen.activeVersion}) does not change, and a rollback does not turn the switch off.`
+          : `Apps polling ${ns} get v${seen.activeVersion} as it is again, rules and ramp-ups included.`}
+      </p>
     </NamespaceGuard>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ValidateResponse } from '@contract/schemas';
 import { SnapshotDiffView } from '../../../components/diff/snapshot-diff-view';
 import { JsonEditor } from '../../../components/json-editor/json-editor';
@@ -31,6 +31,11 @@ export function LoadEditorDialog(props: LoadEditorDialogProps) {
   const problemId = useId();
   const rejected = result && !result.valid ? result.error : null;
   const location = rejected ? errorLocation(text, rejected) : null;
+  const verdict = useRef<HTMLDivElement>(null);
+  // A fresh verdict (diff + shadow check, or the error) comes into view below the editor.
+  useEffect(() => {
+    if (result) verdict.current?.scrollIntoView?.({ block: 'start' });
+  }, [result]);
 
   const upload = async (file: File | undefined) => {
     if (file) onText(await file.text());
@@ -43,14 +48,15 @@ export function LoadEditorDialog(props: LoadEditorDialogProps) {
           <h2 id={titleId} className="guard-title">
             {mode.title(ns)}
           </h2>
-          <p className="guard-sentence">{mode.help}</p>
+          <p className="guard-help">{mode.help}</p>
         </header>
         <div className="guard-body">
-          <JsonEditor label={mode.editorLabel} value={text} onChange={onText} highlightLine={location?.line ?? null} errorId={rejected ? problemId : undefined} />
+          <JsonEditor label={mode.editorLabel} value={text} onChange={onText} highlightLine={location?.line ?? null} errorId={rejected ? problemId : undefined} rows={14} />
           <label className="upload">
             <span className="btn btn-secondary btn-sm">Upload a .json file</span>
             <input type="file" accept=".json,application/json" className="sr-only" onChange={(e) => void upload(e.target.files?.[0])} />
           </label>
+          <div ref={verdict} className="load-verdict-anchor" />
           {rejected && <ValidationProblem id={problemId} what={mode.what} error={rejected} text={text} location={location} />}
           {requestError !== null && (
             <p className="field-error" role="alert">

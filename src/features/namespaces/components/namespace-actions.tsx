@@ -15,9 +15,8 @@ const BUTTONS: { param: ActionParam; action: NamespaceAction; label: string; var
 
 /** The namespace's guarded actions; the open dialog is in the URL (?action=rollback) so it can be linked. */
 export function NamespaceActions({ detail }: { detail: NamespaceDetail }) {
-  const gate = useActionGate();
+  const { gate, summary } = useActionGate();
   const { open, openAction, close } = useActionParam();
-  const main = gate('rollback');
   const openAllowed = open && gate(BUTTONS.find((b) => b.param === open.action)?.action ?? 'rollback') === null ? open : null;
 
   return (
@@ -35,7 +34,7 @@ export function NamespaceActions({ detail }: { detail: NamespaceDetail }) {
           </GatedButton>
         ))}
       </div>
-      {main && <p className="namespace-actions-note">{main}</p>}
+      {summary && <p className="namespace-actions-note">{summary}</p>}
       {openAllowed && <ActionDialog key={openAllowed.action} detail={detail} open={openAllowed} onClose={close} />}
     </div>
   );

@@ -6,7 +6,7 @@ import { actionProblem } from './action-problem';
 import { blastRadius } from './blast-radius';
 import { flagsChanging, killSwitchSentence, loadSentence, patchSentence, restoreSentence, rollbackSentence } from './guard-sentences';
 import { formatShare } from './shadow-view';
-import { gateReason } from './use-action-gate';
+import { gateReason, gateSummary } from './use-action-gate';
 import { parseActionParam } from './use-action-param';
 
 describe('guard sentences', () => {
@@ -43,6 +43,9 @@ describe('gateReason', () => {
     expect(gateReason('load', 'reporter', 'live')).toBe('Your role is reporter: ask an operator to load a snapshot.');
     expect(gateReason('rollback', 'admin', 'offline')).toMatch(/^The API is unreachable/);
     expect(gateReason('rollback', undefined, 'live')).toBe('Checking your role…');
+    expect(gateSummary('viewer', 'live')).toBe('Read-only: your role is viewer. Ask an operator to make changes here.');
+    expect(gateSummary('operator', 'live')).toBeNull();
+    expect(gateSummary('operator', 'offline')).toMatch(/^The API is unreachable/);
   });
 });
 

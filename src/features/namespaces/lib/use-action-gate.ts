@@ -24,9 +24,17 @@ export function gateReason(action: NamespaceAction, role: Role | undefined, link
   return `Your role is ${role}: ask an operator to ${VERBS[action]}.`;
 }
 
+/** The one line under the action bar: why nothing can be changed here now, or null. */
+export function gateSummary(role: Role | undefined, link: LinkState): string | null {
+  const offline = offlineReason(link);
+  if (offline) return offline;
+  if (role === undefined || MAY_CHANGE.includes(role)) return null;
+  return `Read-only: your role is ${role}. Ask an operator to make changes here.`;
+}
+
 /** One place decides whether namespace actions are available: the signed-in role and the API link. */
-export function useActionGate(): (action: NamespaceAction) => string | null {
+export function useActionGate() {
   const role = useQuery(meQuery()).data?.role;
   const link = useConnectionStore((s) => s.link);
-  return (action) => gateReason(action, role, link);
+  return { gate: (action: NamespaceAction) => gateReason(action, role, link), summary: gateSummary(role, link) };
 }
