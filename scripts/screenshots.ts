@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { guardScreens, readOnlyScreen } from './screenshot-guards';
+import { registryScreens } from './screenshot-registry';
 
 const { values } = parseArgs({
   options: {
@@ -69,6 +70,7 @@ async function screens(browser: Browser, theme: 'light' | 'dark'): Promise<void>
     await page.getByRole('table', { name: /^Flags in v/ }).or(page.getByText('This snapshot has no flags.')).first().waitFor();
     await shoot(page, 'namespace', theme);
   }
+  if (!only || only.includes('registry')) await registryScreens(page, theme, shoot);
   if (!only || only.includes('guards')) {
     await guardScreens(page, theme, shoot);
     await readOnlyScreen(page, theme, shoot);

@@ -11,7 +11,7 @@ const location = () => screen.getByTestId('location').textContent;
 describe('DiffPage', () => {
   it('shows the diff between the versions in the URL with a summary sentence and both ends', async () => {
     open('/namespaces/checkout/diff?from=12&to=14');
-    expect(await screen.findByText('Going from v12 to v14 changes 3 flags: 1 added, 1 removed, 1 changed. 2 flags stay the same.')).toBeInTheDocument();
+    expect(await screen.findByText('Going from v12 to v14 adds expressPay, removes legacyCart and changes newAddressForm. 2 flags stay the same.')).toBeInTheDocument();
     const diff = screen.getByRole('region', { name: 'Changes from v12 to v14' });
     const card = within(diff).getByRole('article', { name: /newAddressForm/ });
     expect(within(card).getByRole('row', { name: /rule 1 › ramp-up/ })).toHaveTextContent('10%');

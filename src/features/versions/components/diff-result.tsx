@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { diffCounts } from '../../../components/diff/diff-model';
 import { SnapshotDiffView } from '../../../components/diff/snapshot-diff-view';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorPanel } from '../../../components/ui/error-panel';
@@ -19,7 +18,7 @@ export function DiffResult({ ns, from, to }: { ns: string; from: number; to: num
       </div>
       {diff.data ? (
         <>
-          <p className="diff-sentence" role="status">{diffSentence(from, to, diffCounts(diff.data.diff))}</p>
+          <p className="diff-sentence" role="status">{diffSentence(from, to, diff.data.diff)}</p>
           <SnapshotDiffView diff={diff.data.diff} label={`Changes from v${from} to v${to}`} columns={{ before: `v${from}`, after: `v${to}` }} />
         </>
       ) : diff.error?.status === 404 ? (

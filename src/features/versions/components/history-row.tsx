@@ -44,6 +44,9 @@ export function HistoryRow({ version: v, rowIndex, picked, onToggle, style, ns }
       <div role="cell" className="history-cell-kind">
         <KindBadge kind={v.kind} />
         {v.sourceVersion !== null && <span className="cell-sub">of v{v.sourceVersion}</span>}
+        {v.sourceVersion === null && v.parentVersion !== null && v.parentVersion !== v.version - 1 && (
+          <span className="cell-sub" title={`Written while v${v.parentVersion} was live (after a rollback)`}>on top of v{v.parentVersion}</span>
+        )}
       </div>
       <div role="cell" className="history-cell-what">
         <p className="history-reason" title={v.reason}>

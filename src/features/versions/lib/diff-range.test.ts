@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { SnapshotDiffDto } from '@contract/schemas';
 import { diffHref, diffSentence, parseDiffRange } from './diff-range';
 
-const counts = (c: Partial<{ added: number; removed: number; changed: number; unchanged: number; meta: number }>) => {
-  const { added = 0, removed = 0, changed = 0, unchanged = 0, meta = 0 } = c;
-  return { added, removed, changed, total: added + removed + changed, unchanged, meta };
-};
+const flag = (name: string) => ({ key: `feature::ns::${name}`, defaultValue: { type: 'BOOLEAN' as const, value: true }, salt: 'v1', isActive: true, rampUpAllowlist: [], rules: [] });
+const diff = (c: { added?: string[]; removed?: string[]; changed?: string[]; unchanged?: number; meta?: number }): SnapshotDiffDto => ({
+  added: (c.added ?? []).map(flag),
+  removed: (c.removed ?? []).map(flag),
+  changed: (c.changed ?? []).map((name) => ({ key: `feature::ns::${name}`, fields: [{ path: '/isActive', before: true, after: false }] })),
+  unchanged: c.unchanged ?? 0,
+  metaChanged: Array.from({ length: c.meta ?? 0 }, () => ({ path: '/version', before: 'a', after: 'b' })),
+});
 
 describe('diff range', () => {
   it('reads positive whole versions from the URL and nothing else', () => {
@@ -14,17 +19,16 @@ describe('diff range', () => {
     expect(diffHref('a b', 1, 2)).toBe('/namespaces/a%20b/diff?from=1&to=2');
   });
 
-  it('sums a diff up in one sentence', () => {
-    expect(diffSentence(12, 14, counts({ added: 1, removed: 1, changed: 1, unchanged: 40 }))).toBe(
-      'Going from v12 to v14 changes 3 flags: 1 added, 1 removed, 1 changed. 40 flags stay the same.',
+  it('names up to three changed flags, and counts more', () => {
+    expect(diffSentence(12, 14, diff({ added: ['a'], removed: ['b'], changed: ['c'], unchanged: 40 }))).toBe(
+      'Going from v12 to v14 adds a, removes b and changes c. 40 flags stay the same.',
     );
-    expect(diffSentence(14, 12, counts({ changed: 1 }))).toBe('Going from v14 to v12 (back to an older version) changes 1 flag: 1 changed.');
+    expect(diffSentence(14, 12, diff({ changed: ['x', 'y'] }))).toBe('Going from v14 to v12 (back to an older version) changes x and y.');
+    expect(diffSentence(1, 2, diff({ changed: ['a', 'b', 'c', 'd'], unchanged: 1 }))).toBe('Going from v1 to v2 changes 4 flags: 4 changed. 1 flag stays the same.');
   });
 
   it('says plainly when nothing changes', () => {
-    expect(diffSentence(7, 7, counts({ unchanged: 4 }))).toBe('v7 compared with itself: no flag changes.');
-    expect(diffSentence(3, 5, counts({ unchanged: 1, meta: 1 }))).toBe(
-      'Going from v3 to v5 changes no flags: both serve the same 1 flag. Only the snapshot meta differs.',
-    );
+    expect(diffSentence(7, 7, diff({ unchanged: 4 }))).toBe('v7 compared with itself: no flag changes.');
+    expect(diffSentence(3, 5, diff({ unchanged: 1, meta: 1 }))).toBe('Going from v3 to v5 changes no flags: both serve the same 1 flag. Only the snapshot meta differs.');
   });
 });
