@@ -1,4 +1,5 @@
 import { Outlet, useParams } from 'react-router';
+import { NamespaceNav } from '../../../components/namespace-nav';
 import { KilledBanner } from './killed-banner';
 
 /**
@@ -9,6 +10,7 @@ export function NamespaceLayout() {
   const ns = useParams().ns ?? '';
   return (
     <>
+      <NamespaceNav ns={ns} />
       <KilledBanner ns={ns} />
       <Outlet />
     </>
