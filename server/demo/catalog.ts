@@ -40,6 +40,7 @@ const CHECKOUT_VARIANT = 'com.shop.checkout.CheckoutVariant';
 const THREE_DS = 'com.shop.payments.ThreeDsMode';
 const RANKING = 'com.shop.search.RankingModel';
 const ORCHESTRATOR = 'com.shop.validation.OrchestratorVersion';
+const RUNTIME = 'com.shop.conversations.Runtime';
 
 export const demoNamespaces: DemoNamespace[] = [
   {
@@ -112,6 +113,22 @@ export const demoNamespaces: DemoNamespace[] = [
         flag('validation', 'addressValidation', bool(true)),
         flag('validation', 'maxParallelChecks', int(8)),
         flag('validation', 'riskRulesVersion', str('2026-10-01')),
+      ],
+    },
+  },
+  {
+    name: 'conversations',
+    description: 'Support conversations (jido): legacy runtime vs the event-based runtime, limits and reply behaviour',
+    enums: { runtime: ['LEGACY', 'EVENT_BASED'] },
+    base: {
+      meta: { version: 'conversations-2026.10.3', source: 'git:configs/conversations.json' },
+      flags: [
+        flag('conversations', 'runtime', enm(RUNTIME, 'LEGACY')),
+        flag('conversations', 'maxTurns', int(40)),
+        flag('conversations', 'streamingReplies', bool(true)),
+        flag('conversations', 'toolCallTimeoutMs', int(8000)),
+        flag('conversations', 'summaryModel', str('summarizer-2026-09')),
+        flag('conversations', 'typingIndicator', bool(true), [rule(bool(false), { platforms: ['ANDROID'], rampUp: 50, note: 'Battery test on Android' })]),
       ],
     },
   },

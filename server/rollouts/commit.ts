@@ -26,6 +26,12 @@ import { liveOf, toDetail, toSummary } from './views';
 
 const DAY_MS = 86_400_000;
 const MAX_ATTEMPTS = 8;
+/**
+ * How far back a bundle reads metric windows (bounded by the stage start): longer than the
+ * longest guard duration (1,440 minutes), so every run that can still fire is seen whole; a run
+ * reaching back to this edge started earlier and was judged when it began (see the engine).
+ */
+export const WINDOW_LOOKBACK_MS = 26 * 3_600_000;
 
 export interface RolloutCtx {
   actor: string;
@@ -70,10 +76,14 @@ export class RolloutCommitter {
     return new Date(this.deps.clock().getTime() - 7 * DAY_MS).toISOString();
   }
 
+  windowsSince(): number {
+    return this.deps.clock().getTime() - WINDOW_LOOKBACK_MS;
+  }
+
   /** The bundle with the snapshot reconciled (a namespace change underneath bumps the revision). */
   async bundle(id: string): Promise<RolloutBundle> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const b = await this.deps.store.rollouts.bundle(id, this.rollbacksSince());
+      const b = await this.deps.store.rollouts.bundle(id, this.rollbacksSince(), this.windowsSince());
       if (!b) throw notFound(`rollout ${id}`);
       const live = liveOf(b);
       const seen = observedOf(live.policy, live.ruleShare);
@@ -100,6 +110,7 @@ export class RolloutCommitter {
       const write: RolloutWrite = {
         id,
         expectedRevision: b.rollout.revision,
+        windowsSince: this.windowsSince(),
         set: p.set,
         ...(p.breach ? { breach: p.breach } : {}),
       };
@@ -120,7 +131,9 @@ export class RolloutCommitter {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const state = await this.deps.store.getNamespace(ns, this.rollbacksSince());
       if (!state) throw notFound(`namespace ${ns}`);
-      const { plan: p, write } = plan(state);
+      const planned = plan(state);
+      const p = planned.plan;
+      const write = { ...planned.write, windowsSince: this.windowsSince() };
       const change = this.namespaceChange(state, p, write, ctx);
       const outcome = await this.deps.store.commitNamespaceChange(change, (c) => this.respond(c.rollout, c.event, c.version, 201), this.rollbacksSince());
       switch (outcome.kind) {

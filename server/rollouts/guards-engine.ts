@@ -87,8 +87,10 @@ export class GuardsEngine {
     const now = this.clock().getTime();
     const recorded = new Set(b.breaches.map((x) => x.breachId));
     const fresh: { rule: GuardRule; breach: GuardBreach }[] = [];
+    // A run reaching back to the lookback edge (not the stage start) began earlier: it was judged then.
+    const cut = b.windowsFrom > Date.parse(b.rollout.stageStartedAt) ? Math.floor(b.windowsFrom / MINUTE_MS) * MINUTE_MS + MINUTE_MS : -Infinity;
     for (const status of evaluateGuards(b.stageWindows, b.rollout.guards, now)) {
-      for (const breach of status.breaches) if (!recorded.has(breach.breachId)) fresh.push({ rule: status.rule, breach });
+      for (const breach of status.breaches) if (!recorded.has(breach.breachId) && breach.startedAt > cut) fresh.push({ rule: status.rule, breach });
     }
     // Oldest first; within a minute the critical rule first (a rollback outranks a pause).
     fresh.sort((x, y) => x.breach.firedAt - y.breach.firedAt || SEVERITY[x.rule.severity] - SEVERITY[y.rule.severity]);

@@ -16,7 +16,7 @@ import { compareOutputs, normalizeOutput, parityIngestSubject, summarizeParity }
 import { mismatchPattern } from '@core/rollout/parity-pattern';
 import type { Clock } from '../clock';
 import { ApiError, notFound } from '../errors';
-import type { RolloutStore } from '../store/rollout-types';
+import type { NewParity, RolloutStore } from '../store/rollout-types';
 import { gateCounts } from './gate-reading';
 import type { GuardsEngine } from './guards-engine';
 import { parityDto } from './views';
@@ -32,6 +32,29 @@ export const RETENTION = Object.freeze({
 
 /** Windows may start at most this far ahead of the server clock (reporter clock skew). */
 const MAX_FUTURE_MS = 5 * 60_000;
+
+/** The server's side of a parity ingest: the multiset comparison, the differing outputs and the pattern. */
+export function toNewParity(id: string, ingest: ParityIngest, receivedAt: string): NewParity {
+  const comparison = compareOutputs(ingest.v1Outputs, ingest.v2Outputs);
+  const summary = summarizeParity(ingest, comparison);
+  return {
+    rolloutId: id,
+    subject: parityIngestSubject(ingest),
+    comparedAt: new Date(ingest.comparedAt).toISOString(),
+    receivedAt,
+    status: summary.status,
+    adapter: summary.adapter ?? null,
+    reason: summary.reason ?? null,
+    eventOutputCount: summary.eventOutputCount,
+    legacyOutputCount: summary.legacyOutputCount,
+    missingInLegacy: summary.missingInLegacy,
+    missingInEvent: summary.missingInEvent,
+    onlyInV1: comparison.onlyInV1,
+    onlyInV2: comparison.onlyInV2,
+    pattern: mismatchPattern(comparison),
+    outputs: { v1: ingest.v1Outputs === null ? null : ingest.v1Outputs.map(normalizeOutput), v2: ingest.v2Outputs.map(normalizeOutput) },
+  };
+}
 
 export type NotifyData = (notice: RolloutDataNotice) => void;
 
@@ -75,29 +98,8 @@ export class IngestService {
 
   async parity(id: string, ingest: ParityIngest): Promise<z.infer<typeof ParityIngestResponse>> {
     await this.exists(id);
-    const comparison = compareOutputs(ingest.v1Outputs, ingest.v2Outputs);
-    const summary = summarizeParity(ingest, comparison);
     const now = this.clock().toISOString();
-    const { row, duplicate } = await this.store.insertParity(
-      {
-        rolloutId: id,
-        subject: parityIngestSubject(ingest),
-        comparedAt: new Date(ingest.comparedAt).toISOString(),
-        receivedAt: now,
-        status: summary.status,
-        adapter: summary.adapter ?? null,
-        reason: summary.reason ?? null,
-        eventOutputCount: summary.eventOutputCount,
-        legacyOutputCount: summary.legacyOutputCount,
-        missingInLegacy: summary.missingInLegacy,
-        missingInEvent: summary.missingInEvent,
-        onlyInV1: comparison.onlyInV1,
-        onlyInV2: comparison.onlyInV2,
-        pattern: mismatchPattern(comparison),
-        outputs: { v1: ingest.v1Outputs === null ? null : ingest.v1Outputs.map(normalizeOutput), v2: ingest.v2Outputs.map(normalizeOutput) },
-      },
-      { keep: RETENTION.parityReports, keepOutputs: RETENTION.parityOutputs },
-    );
+    const { row, duplicate } = await this.store.insertParity(toNewParity(id, ingest, now), { keep: RETENTION.parityReports, keepOutputs: RETENTION.parityOutputs });
     if (!duplicate) this.notify({ rolloutId: id, kind: 'parity', at: now });
     return { report: parityDto(row), duplicate };
   }

@@ -393,7 +393,7 @@ export class RolloutService {
     if (decide(first) === 'noted') {
       // Already paused or rolled back (or a rule that only watches): recorded for the timeline, no action, no new revision.
       const noted = await this.deps.store.rollouts.commitRolloutChange(
-        { id, expectedRevision: first.rollout.revision, breach: record('noted') },
+        { id, expectedRevision: first.rollout.revision, breach: record('noted'), windowsSince: this.committer.windowsSince() },
         null,
         () => ({ status: 200, body: null }),
         undefined,

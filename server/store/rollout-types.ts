@@ -117,7 +117,9 @@ export interface BreachRow {
 export interface RolloutBundle {
   rollout: RolloutRow;
   namespace: NamespaceStateWithContent;
-  /** Windows with start >= stage start (bounded by retention). */
+  /** Where `stageWindows` begin: the stage start, or the reader's lookback when that is later. */
+  windowsFrom: number;
+  /** Windows with start >= windowsFrom. */
   stageWindows: MetricWindow[];
   /** Reports captured since the stage began, oldest first (at most 20), and the latest report overall. */
   stageReports: ReportRow[];
@@ -141,6 +143,8 @@ export interface RolloutWrite {
   set?: RolloutRowPatch;
   /** Recorded once: a second write with the same (rollout, breachId) commits nothing. */
   breach?: Omit<BreachRow, 'eventId'>;
+  /** Window lookback of the bundle read back for the response (see bundle()). */
+  windowsSince?: number;
 }
 
 export interface RolloutCommitted {
@@ -182,8 +186,8 @@ export interface RetentionBounds {
 
 export interface RolloutStore {
   listRolloutIds(namespace?: string): Promise<string[]>;
-  /** One consistent read; null when the rollout does not exist. */
-  bundle(id: string, rollbacksSince: string): Promise<RolloutBundle | null>;
+  /** One consistent read; null when the rollout does not exist. Windows from max(stage start, windowsSince). */
+  bundle(id: string, rollbacksSince: string, windowsSince: number): Promise<RolloutBundle | null>;
   getRollout(id: string): Promise<RolloutRow | null>;
   /** The open (not completed) rollout bound to this flag, if any. */
   openRolloutForFlag(namespace: string, flagKey: string): Promise<RolloutRow | null>;
@@ -210,6 +214,13 @@ export interface RolloutStore {
 
   /** Inserts unless (subject, comparedAt) exists; the pattern aggregate counts it; returns the stored row. */
   insertParity(report: NewParity, bounds: { keep: number; keepOutputs: number }): Promise<{ row: ParityRow; duplicate: boolean }>;
+  /** Demo seeding: windows, reports and parity reports of a rollout in one transaction (no pruning, no guards). */
+  importData(
+    id: string,
+    data: { windows: readonly MetricWindow[]; reports: readonly CumulativeReport[]; parity: readonly NewParity[] },
+    receivedAt: (ms: number) => string,
+    bounds: { keep: number; keepOutputs: number },
+  ): Promise<void>;
   parityReports(id: string, filter: ParityFilter): Promise<{ items: ParityRow[]; total: number }>;
   parityReport(id: string, reportId: number): Promise<ParityRow | null>;
   latestParityWithOutputs(id: string, subject: string): Promise<ParityRow | null>;

@@ -94,7 +94,7 @@ export function commitNamespaceChange<R extends StoredResponse>(
   if (!state || !event) throw new Error('the change vanished inside its own transaction');
   const committed: Committed = { state, event, version: v ? c.versionRow(name, v.version) : null };
   if (change.rollout) {
-    const bundle = bundleOf(c, change.rollout.id, rollbacksSince);
+    const bundle = bundleOf(c, change.rollout.id, rollbacksSince, change.rollout.windowsSince ?? 0);
     if (!bundle) throw new Error('the rollout vanished inside its own transaction');
     committed.rollout = bundle;
   }

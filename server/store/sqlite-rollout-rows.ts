@@ -229,13 +229,16 @@ export function rolloutRow(c: Conn, id: string): RolloutRow | null {
 const STAGE_REPORTS = 20;
 const EVENTS = 200;
 
-/** Everything a rollout's views need, read on one connection (inside one transaction). */
-export function bundleOf(c: Conn, id: string, rollbacksSince: string): RolloutBundle | null {
+/**
+ * Everything a rollout's views need, read on one connection (inside one transaction). Windows
+ * start at the later of the stage start and `windowsSince` (the caller's lookback).
+ */
+export function bundleOf(c: Conn, id: string, rollbacksSince: string, windowsSince: number): RolloutBundle | null {
   const rollout = rolloutRow(c, id);
   if (!rollout) return null;
   const namespace = c.stateOf(rollout.namespace, rollbacksSince);
   if (!namespace) throw new Error(`rollout ${id}: namespace ${rollout.namespace} is missing`);
-  const stageStart = Date.parse(rollout.stageStartedAt);
+  const stageStart = Math.max(Date.parse(rollout.stageStartedAt), windowsSince);
   const stageWindows = (c.q('SELECT * FROM rollout_windows WHERE rollout_id = ? AND start >= ? ORDER BY start').all(id, stageStart) as RawWindow[]).map(
     rowToWindow,
   );
@@ -257,6 +260,7 @@ export function bundleOf(c: Conn, id: string, rollbacksSince: string): RolloutBu
   return {
     rollout,
     namespace,
+    windowsFrom: stageStart,
     stageWindows,
     stageReports,
     latestReport: latestRaw ? rowToReport(latestRaw) : null,

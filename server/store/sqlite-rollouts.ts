@@ -75,6 +75,70 @@ function setTriage(c: Conn, where: string, triage: TriageRow | null, ...args: (s
     .run(triage?.status ?? null, triage?.note ?? null, triage?.by ?? null, triage?.at ?? null, triage?.viaPattern ? 1 : 0, ...args).changes;
 }
 
+function insertParityRow(c: Conn, p: NewParity, bounds: { keep: number; keepOutputs: number } | null): { row: ParityRow; duplicate: boolean } {
+  const id = p.rolloutId;
+  const existing = c.q('SELECT * FROM rollout_parity WHERE rollout_id = ? AND subject = ? AND compared_at = ?').get(id, p.subject, p.comparedAt) as
+    | RawParity
+    | undefined;
+  if (existing) return { row: rowToParity(existing), duplicate: true };
+  let inherited: TriageRow | null = null;
+  if (p.status !== 'match') {
+    c.q(
+      `INSERT INTO rollout_patterns (rollout_id, pattern, status, count, first_seen, last_seen) VALUES (?, ?, ?, 1, ?, ?)
+       ON CONFLICT (rollout_id, pattern) DO UPDATE SET count = count + 1,
+         first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
+    ).run(id, p.pattern, p.status, p.comparedAt, p.comparedAt);
+    const pat = c.q('SELECT * FROM rollout_patterns WHERE rollout_id = ? AND pattern = ?').get(id, p.pattern) as RawPattern;
+    if (pat.triage !== null) {
+      inherited = { status: pat.triage as TriageRow['status'], note: pat.triage_note, by: pat.triage_by ?? '', at: pat.triage_at ?? '', viaPattern: true };
+    }
+  }
+  const rowId = Number(
+    c
+      .q(
+        `INSERT INTO rollout_parity (rollout_id, subject, compared_at, received_at, status, adapter, reason, event_count, legacy_count,
+           missing_in_legacy, missing_in_event, only_v1, only_v2, outputs, pattern)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        p.subject,
+        p.comparedAt,
+        p.receivedAt,
+        p.status,
+        p.adapter,
+        p.reason,
+        p.eventOutputCount,
+        p.legacyOutputCount,
+        p.missingInLegacy,
+        p.missingInEvent,
+        JSON.stringify(p.onlyInV1),
+        JSON.stringify(p.onlyInV2),
+        p.outputs === null ? null : JSON.stringify(p.outputs),
+        p.pattern,
+      ).lastInsertRowid,
+  );
+  if (inherited) setTriage(c, 'id = ?', inherited, rowId);
+  if (bounds) pruneParity(c, id, bounds);
+  const row = c.q('SELECT * FROM rollout_parity WHERE id = ?').get(rowId) as RawParity;
+  return { row: rowToParity(row), duplicate: false };
+}
+
+/** Keeps the latest `keep` reports of a rollout, and both sides' outputs on the latest `keepOutputs`. */
+function pruneParity(c: Conn, id: string, bounds: { keep: number; keepOutputs: number }): void {
+  const n = (c.q('SELECT count(*) AS n FROM rollout_parity WHERE rollout_id = ?').get(id) as { n: number }).n;
+  if (n > bounds.keep + PRUNE_SLACK) {
+    c.q(
+      `DELETE FROM rollout_parity WHERE rollout_id = ? AND id <
+         (SELECT id FROM rollout_parity WHERE rollout_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+    ).run(id, id, bounds.keep - 1);
+  }
+  c.q(
+    `UPDATE rollout_parity SET outputs = NULL WHERE rollout_id = ? AND outputs IS NOT NULL AND id <
+       (SELECT id FROM rollout_parity WHERE rollout_id = ? AND outputs IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+  ).run(id, id, bounds.keepOutputs - 1);
+}
+
 export class SqliteRolloutStore implements RolloutStore {
   constructor(
     private readonly read: Tx,
@@ -91,8 +155,8 @@ export class SqliteRolloutStore implements RolloutStore {
     );
   }
 
-  bundle(id: string, rollbacksSince: string): Promise<RolloutBundle | null> {
-    return this.read((c) => bundleOf(c, id, rollbacksSince));
+  bundle(id: string, rollbacksSince: string, windowsSince: number): Promise<RolloutBundle | null> {
+    return this.read((c) => bundleOf(c, id, rollbacksSince, windowsSince));
   }
 
   getRollout(id: string): Promise<RolloutRow | null> {
@@ -124,7 +188,7 @@ export class SqliteRolloutStore implements RolloutStore {
       if (check !== 'ok') return { kind: check };
       const eventId = event ? c.insertEvent(event) : null;
       applyRolloutWrite(c, write, eventId);
-      const bundle = bundleOf(c, write.id, rollbacksSince);
+      const bundle = bundleOf(c, write.id, rollbacksSince, write.windowsSince ?? 0);
       const written = eventId === null ? null : c.eventById(eventId);
       if (!bundle) throw new Error('the rollout vanished inside its own transaction');
       const committed: RolloutCommitted = { bundle, event: written };
@@ -237,63 +301,25 @@ export class SqliteRolloutStore implements RolloutStore {
   // ---------- parity ----------
 
   insertParity(p: NewParity, bounds: { keep: number; keepOutputs: number }): Promise<{ row: ParityRow; duplicate: boolean }> {
+    return this.write((c) => insertParityRow(c, p, bounds));
+  }
+
+  /** Demo seeding: windows, reports and parity reports of a rollout in one transaction, pruned once. */
+  importData(
+    id: string,
+    data: { windows: readonly MetricWindow[]; reports: readonly CumulativeReport[]; parity: readonly NewParity[] },
+    receivedAt: (ms: number) => string,
+    bounds: { keep: number; keepOutputs: number },
+  ): Promise<void> {
     return this.write((c) => {
-      const id = p.rolloutId;
-      const existing = c.q('SELECT * FROM rollout_parity WHERE rollout_id = ? AND subject = ? AND compared_at = ?').get(id, p.subject, p.comparedAt) as
-        | RawParity
-        | undefined;
-      if (existing) return { row: rowToParity(existing), duplicate: true };
-      let inherited: TriageRow | null = null;
-      if (p.status !== 'match') {
-        c.q(
-          `INSERT INTO rollout_patterns (rollout_id, pattern, status, count, first_seen, last_seen) VALUES (?, ?, ?, 1, ?, ?)
-           ON CONFLICT (rollout_id, pattern) DO UPDATE SET count = count + 1,
-             first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
-        ).run(id, p.pattern, p.status, p.comparedAt, p.comparedAt);
-        const pat = c.q('SELECT * FROM rollout_patterns WHERE rollout_id = ? AND pattern = ?').get(id, p.pattern) as RawPattern;
-        if (pat.triage !== null) {
-          inherited = { status: pat.triage as TriageRow['status'], note: pat.triage_note, by: pat.triage_by ?? '', at: pat.triage_at ?? '', viaPattern: true };
-        }
+      for (const w of data.windows) insertWindow(c, id, w, receivedAt(w.start + 60_000));
+      const report = c.q('INSERT OR REPLACE INTO rollout_reports (rollout_id, captured_at, captured_at_text, received_at, body) VALUES (?, ?, ?, ?, ?)');
+      for (const r of data.reports) {
+        const at = Date.parse(r.capturedAt);
+        report.run(id, at, r.capturedAt, receivedAt(at), JSON.stringify(r));
       }
-      const rowId = Number(
-        c
-          .q(
-            `INSERT INTO rollout_parity (rollout_id, subject, compared_at, received_at, status, adapter, reason, event_count, legacy_count,
-               missing_in_legacy, missing_in_event, only_v1, only_v2, outputs, pattern)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            id,
-            p.subject,
-            p.comparedAt,
-            p.receivedAt,
-            p.status,
-            p.adapter,
-            p.reason,
-            p.eventOutputCount,
-            p.legacyOutputCount,
-            p.missingInLegacy,
-            p.missingInEvent,
-            JSON.stringify(p.onlyInV1),
-            JSON.stringify(p.onlyInV2),
-            p.outputs === null ? null : JSON.stringify(p.outputs),
-            p.pattern,
-          ).lastInsertRowid,
-      );
-      if (inherited) setTriage(c, 'id = ?', inherited, rowId);
-      const n = (c.q('SELECT count(*) AS n FROM rollout_parity WHERE rollout_id = ?').get(id) as { n: number }).n;
-      if (n > bounds.keep + PRUNE_SLACK) {
-        c.q(
-          `DELETE FROM rollout_parity WHERE rollout_id = ? AND id <
-             (SELECT id FROM rollout_parity WHERE rollout_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
-        ).run(id, id, bounds.keep - 1);
-      }
-      c.q(
-        `UPDATE rollout_parity SET outputs = NULL WHERE rollout_id = ? AND outputs IS NOT NULL AND id <
-           (SELECT id FROM rollout_parity WHERE rollout_id = ? AND outputs IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET ?)`,
-      ).run(id, id, bounds.keepOutputs - 1);
-      const row = c.q('SELECT * FROM rollout_parity WHERE id = ?').get(rowId) as RawParity;
-      return { row: rowToParity(row), duplicate: false };
+      for (const p of data.parity) insertParityRow(c, p, null);
+      pruneParity(c, id, bounds);
     });
   }
 

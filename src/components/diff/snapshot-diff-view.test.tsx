@@ -45,10 +45,11 @@ describe('SnapshotDiffView', () => {
     expect(screen.getAllByRole('article')).toHaveLength(50);
     await user.click(screen.getByRole('button', { name: 'Show 50 more (1,950 not shown)' }));
     expect(screen.getAllByRole('article')).toHaveLength(100);
-    await user.type(screen.getByRole('searchbox', { name: 'Filter changed flags' }), 'flag1999');
+    await user.click(screen.getByRole('searchbox', { name: 'Filter changed flags' }));
+    await user.paste('flag1999');
     expect(await screen.findByRole('article', { name: /flag1999/ })).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(1);
-  });
+  }, 15_000);
 
   it('says so when nothing changes', () => {
     render(<SnapshotDiffView diff={{ added: [], removed: [], changed: [], unchanged: 4, metaChanged: [] }} />);

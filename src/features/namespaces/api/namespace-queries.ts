@@ -5,12 +5,15 @@ import { walkChain, type ChainWalk } from '../lib/active-chain';
 
 /** Versions per page while walking the active chain (the contract's maximum). */
 const CHAIN_PAGE = 1000;
+/** The first page is small: a rollback of a few steps rarely passes many discarded versions. */
+const firstPage = (steps: number) => Math.min(CHAIN_PAGE, steps * 2 + 10);
 
 export type RollbackPlan = Exclude<ChainWalk, { status: 'need' }>;
 
 async function planRollback(ns: string, from: number, steps: number, signal: AbortSignal): Promise<RollbackPlan> {
   const parents = new Map<number, number | null>();
   let before: number | null = from + 1;
+  let limit = firstPage(steps);
   for (;;) {
     const walk = walkChain(parents, from, steps);
     if (walk.status !== 'need') return walk;
@@ -19,9 +22,10 @@ async function planRollback(ns: string, from: number, steps: number, signal: Abo
       parents.set(walk.version, null);
       continue;
     }
-    const page: VersionPage = await apiRequest('listVersions', { params: { ns }, query: { before, limit: CHAIN_PAGE }, signal });
+    const page: VersionPage = await apiRequest('listVersions', { params: { ns }, query: { before, limit }, signal });
     for (const v of page.items) parents.set(v.version, v.parentVersion);
     before = page.nextBefore;
+    limit = CHAIN_PAGE;
   }
 }
 

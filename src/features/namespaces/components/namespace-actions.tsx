@@ -1,6 +1,9 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { NamespaceDetail } from '@contract/schemas';
 import { GatedButton } from '../../../components/ui/gated-button';
 import { PowerIcon } from '../../../components/ui/icons';
+import { namespaceQueries } from '../api/namespace-queries';
 import { useActionGate, type NamespaceAction } from '../lib/use-action-gate';
 import { useActionParam, type ActionParam } from '../lib/use-action-param';
 import { ActionDialog } from './action-dialog';
@@ -13,9 +16,25 @@ const BUTTONS: { param: ActionParam; action: NamespaceAction; label: string; var
   { param: 'kill-switch', action: 'killSwitch', label: 'Kill switch', variant: 'secondary' },
 ];
 
+/** Seconds count at 3 a.m.: when someone may roll back, have the one-step preview ready before they click. */
+function usePrefetchRollback(detail: NamespaceDetail, allowed: boolean) {
+  const queryClient = useQueryClient();
+  const { name, activeVersion } = detail;
+  useEffect(() => {
+    if (!allowed) return;
+    const prefetch = async () => {
+      const plan = await queryClient.fetchQuery(namespaceQueries.rollbackPlan(name, activeVersion, 1));
+      if (plan.status === 'ok') await queryClient.prefetchQuery(namespaceQueries.diff(name, activeVersion, plan.target));
+    };
+    // A failed prefetch changes nothing: the dialog fetches (and explains failures) when it opens.
+    prefetch().catch(() => undefined);
+  }, [queryClient, name, activeVersion, allowed]);
+}
+
 /** The namespace's guarded actions; the open dialog is in the URL (?action=rollback) so it can be linked. */
 export function NamespaceActions({ detail }: { detail: NamespaceDetail }) {
   const { gate, summary } = useActionGate();
+  usePrefetchRollback(detail, gate('rollback') === null);
   const { open, openAction, close } = useActionParam();
   const openAllowed = open && gate(BUTTONS.find((b) => b.param === open.action)?.action ?? 'rollback') === null ? open : null;
 
