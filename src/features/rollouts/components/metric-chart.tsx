@@ -21,6 +21,8 @@ const SEVERITY_COLOUR = { warning: 'var(--chart-warning)', critical: 'var(--char
 const MARKER_COLOUR = { config: 'var(--chart-load)', stage: 'var(--chart-promote)', pause: 'var(--chart-warning)', rollback: 'var(--chart-critical)', breach: 'var(--chart-critical)' } as const;
 const AXIS_TICK = { fill: 'var(--chart-axis)', fontSize: 11 };
 const relativeKey = (i: number) => (r: MetricRow) => r.relative[i] ?? null;
+/** Rows of marker labels above the plot. */
+const laneCount = (m: ChartMarkers): number => (m.lines.length === 0 ? 0 : 1 + Math.max(...m.lines.map((l) => l.lane)));
 
 /** V1 (dashed) vs V2 (solid) for one metric, with threshold lines, markers and the shared crosshair. */
 export default function MetricChart({ id, series, markers, from, to, height = 188 }: MetricChartProps) {
@@ -33,7 +35,7 @@ export default function MetricChart({ id, series, markers, from, to, height = 18
       responsive
       style={{ width: '100%', height }}
       data={series.rows}
-      margin={{ top: 8, right: 12, bottom: 0, left: 4 }}
+      margin={{ top: 8 + 16 * laneCount(markers), right: 12, bottom: 0, left: 4 }}
       accessibilityLayer={false}
       onMouseMove={(state) => {
         const row = series.rows[Number(state.activeTooltipIndex)];
@@ -64,7 +66,7 @@ export default function MetricChart({ id, series, markers, from, to, height = 18
           stroke={MARKER_COLOUR[m.kind]}
           strokeWidth={1}
           strokeOpacity={0.8}
-          label={<MarkerLabel text={m.label} detail={m.events.map((e) => e.detail).join('\n')} kind={m.kind} />}
+          label={<MarkerLabel text={m.label} detail={m.events.map((e) => e.detail).join('\n')} kind={m.kind} lane={m.lane} />}
         />
       ))}
       {markers.dots.map((d) => (

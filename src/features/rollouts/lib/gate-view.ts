@@ -6,9 +6,12 @@ import type { Step } from '@core/rollout/model';
 import type { GateCheck, GateStatus } from '@core/rollout/gate';
 import { describeStep } from '@core/rollout/stages';
 
+/** The parts of a check the decision reads (core `GateCheck`, or the gate endpoint's). */
+export type DecisionCheck = Pick<GateCheck, 'label' | 'detail' | 'ok' | 'onFail'>;
+
 export interface GateDecisionInput {
   status: GateStatus;
-  checks: readonly GateCheck[];
+  checks: readonly DecisionCheck[];
   /** Accepts in a row since the current stage began. */
   acceptStreak: number;
   requiredStreak: number;
@@ -25,7 +28,7 @@ export interface GateDecision {
   detail: string;
 }
 
-const failing = (checks: readonly GateCheck[], onFail: GateCheck['onFail']) => checks.filter((c) => !c.ok && c.onFail === onFail);
+const failing = (checks: readonly DecisionCheck[], onFail: GateCheck['onFail']) => checks.filter((c) => !c.ok && c.onFail === onFail);
 
 export function gateDecision({ status, checks, acceptStreak, requiredStreak, nextStep }: GateDecisionInput): GateDecision {
   if (nextStep === null) {

@@ -22,6 +22,10 @@ const text = (raw: string | null, max: number): string | undefined => {
   return t ? t.slice(0, max) : undefined;
 };
 
+/** A select's value as a status / triage filter (empty or unknown: no filter). */
+export const statusFilter = (raw: string): ParityStatus | undefined => oneOf(PARITY_STATUSES, raw);
+export const triageFilter = (raw: string): TriageFilter | undefined => oneOf(TRIAGE_FILTERS, raw);
+
 export function parseParityFilters(search: URLSearchParams): ParityFilters {
   const filters: ParityFilters = {};
   const status = oneOf(PARITY_STATUSES, search.get('status'));

@@ -51,6 +51,22 @@ describe('toChartMarkers', () => {
     expect(m.lines[0]?.events.map((e) => e.id)).toEqual(['promote', 'rb']);
   });
 
+  it('stacks the labels of nearby lines in lanes so they do not cover each other', () => {
+    const m = toChartMarkers(
+      [event('a', 10, 'stage'), event('b', 11, 'pause'), event('c', 12, 'stage'), event('d', 40, 'config')],
+      'error_rate',
+      series.rows,
+      T0,
+      T0 + HOUR,
+    );
+    expect(m.lines.map((l) => [l.key, l.lane])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['d', 0],
+    ]);
+  });
+
   it('finds the events in a hovered bucket', () => {
     const m = toChartMarkers([event('promote', 30, 'stage'), event('b', 31, 'breach', { metric: 'error_rate' })], 'error_rate', series.rows, T0, T0 + HOUR);
     expect(eventsNear(m, T0 + 30 * MIN, MIN).map((e) => e.id)).toEqual(['promote']);

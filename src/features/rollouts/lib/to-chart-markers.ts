@@ -31,6 +31,8 @@ export interface LineMarker {
   kind: MarkerKind;
   label: string;
   events: ChartEvent[];
+  /** Row of the label (0 at the top), so that labels of nearby lines do not cover each other. */
+  lane: number;
 }
 
 export interface DotMarker {
@@ -50,6 +52,23 @@ const RANK: Readonly<Record<MarkerKind, number>> = { config: 0, stage: 1, pause:
 
 /** Lines within this share of the range merge (about 6 px on a 600 px chart). */
 export const MERGE_SHARE = 0.01;
+/** The plot width labels are laid out for, and the width of one label character, in px. */
+export const LABEL_PLOT_PX = 480;
+const LABEL_CHAR_PX = 5.6;
+const LABEL_PAD_PX = 14;
+export const MAX_LANES = 3;
+
+/** Lanes for the labels, left to right: each label takes the first lane where it does not overlap. */
+function assignLanes(lines: LineMarker[], span: number): void {
+  const ends: number[] = [];
+  for (const line of lines) {
+    const width = ((line.label.length * LABEL_CHAR_PX + LABEL_PAD_PX) / LABEL_PLOT_PX) * span;
+    let lane = ends.findIndex((end) => end <= line.x);
+    if (lane === -1) lane = ends.length < MAX_LANES ? ends.length : ends.indexOf(Math.min(...ends));
+    ends[lane] = line.x + width;
+    line.lane = lane;
+  }
+}
 
 export function toChartMarkers(events: readonly ChartEvent[], metric: Metric, rows: readonly MetricRow[], from: number, to: number): ChartMarkers {
   const inRange = events.filter((e) => e.at >= from && e.at <= to).sort((a, b) => a.at - b.at);
@@ -70,9 +89,10 @@ export function toChartMarkers(events: readonly ChartEvent[], metric: Metric, ro
       if (RANK[e.kind] > RANK[last.kind]) last.kind = e.kind;
       last.label = `${last.events.length} events`;
     } else {
-      lines.push({ key: e.id, x: e.at, kind: e.kind, label: e.label, events: [e] });
+      lines.push({ key: e.id, x: e.at, kind: e.kind, label: e.label, events: [e], lane: 0 });
     }
   }
+  assignLanes(lines, to - from);
   return { lines, dots };
 }
 

@@ -3,7 +3,7 @@ import { DEFAULT_GUARDS } from '@core/rollout/guards';
 import { downsampleWindows, thresholdLines, type DownsampledSeries } from '@core/rollout/series';
 import type { Metric } from '@core/rollout/model';
 import { MIN, T0, minutes, win } from '@core/rollout/test-support';
-import { rowAt, summarizeSeries, toMetricSeries as shape } from './to-metric-series';
+import { niceCeil, rowAt, summarizeSeries, toMetricSeries as shape } from './to-metric-series';
 
 /** As the metrics API does it: the series and the threshold lines of the default guards. */
 const toMetricSeries = (series: DownsampledSeries, metric: Metric, rules = DEFAULT_GUARDS) => shape(series, metric, thresholdLines(metric, rules, series), rules);
@@ -52,7 +52,7 @@ describe('toMetricSeries', () => {
       ['critical', 0.05, true],
       ['warning', 0.02, true],
     ]);
-    expect(s.domain[1]).toBeCloseTo(0.05 * 1.08);
+    expect(s.domain[1]).toBeCloseTo(0.1);
   });
 
   it('scales a chart of zeros to its lowest threshold instead of an empty axis', () => {
@@ -61,7 +61,7 @@ describe('toMetricSeries', () => {
       ['critical', false],
       ['warning', true],
     ]);
-    expect(s.domain[1]).toBeCloseTo(0.02 * 1.08);
+    expect(s.domain[1]).toBeCloseTo(0.025);
   });
 
   it('leaves gaps as nulls and reports no data for a range without windows', () => {
@@ -77,11 +77,23 @@ describe('toMetricSeries', () => {
     expect(empty.domain).toEqual([0, 1]);
   });
 
+  it('does not compare throughput in percent: it follows the traffic share, not V2’s quality', () => {
+    const s = toMetricSeries(downsampleWindows(minutes(0, 1, { requests: 10 }, { requests: 90 }), ...range(1), 60), 'throughput');
+    expect(s.rows[0]).toMatchObject({ v1: 90, v2: 10, deviationPct: null });
+  });
+
   it('keeps 7 days of minutes within the requested points', () => {
     const windows = minutes(0, 7 * 24 * 60);
     const s = toMetricSeries(downsampleWindows(windows, ...range(7 * 24 * 60), 360), 'throughput', DEFAULT_GUARDS);
     expect(s.rows.length).toBeLessThanOrEqual(360);
     expect(s.rows[0]?.v2).toBe(100);
+  });
+});
+
+describe('niceCeil', () => {
+  it('rounds an axis top up to 1, 2, 2.5 or 5 times a power of ten', () => {
+    expect([niceCeil(233), niceCeil(86.4), niceCeil(0.054), niceCeil(1100), niceCeil(0.0216), niceCeil(500)]).toEqual([250, 100, 0.1, 2000, 0.025, 500]);
+    expect(niceCeil(0)).toBe(1);
   });
 });
 

@@ -15,7 +15,7 @@ export interface MetricRow {
   t: number;
   v1: number | null;
   v2: number | null;
-  /** V2 vs V1 in percent. */
+  /** V2 vs V1 in percent; always null for throughput (see `COMPARABLE`). */
   deviationPct: number | null;
   /** Values of the relative thresholds of this chart (index = `ChartThreshold.relativeIndex`). */
   relative: (number | null)[];
@@ -47,9 +47,24 @@ export interface MetricSeries {
   latest: MetricRow | null;
 }
 
+/**
+ * Throughput follows the traffic share (V2 gets 10% of requests at the 10% step), so V2 vs V1
+ * in percent would read as a regression that is not one; every other metric is per request or
+ * per instance and compares directly.
+ */
+const comparable = (metric: Metric): boolean => metric !== 'throughput';
+
 /** A threshold further than this multiple above the data is named, not drawn (it would flatten the lines). */
 export const OFF_SCALE_FACTOR = 2.5;
 const HEADROOM = 1.08;
+
+/** The smallest 1, 2, 2.5, 5 × 10^k at or above `v`: an axis top that gives round ticks. */
+export function niceCeil(v: number): number {
+  if (!(v > 0) || !Number.isFinite(v)) return 1;
+  const power = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * power >= v - power * 1e-9) return m * power;
+  return 10 * power;
+}
 
 const maxOf = (values: Iterable<number | null>): number | null => {
   let max: number | null = null;
@@ -69,7 +84,7 @@ function rowsOf(series: DownsampledSeries, metric: Metric, relative: ThresholdLi
       t: b2.t,
       v1,
       v2,
-      deviationPct: deviation(v1, v2),
+      deviationPct: comparable(metric) ? deviation(v1, v2) : null,
       relative: relativeByT.map((m) => m.get(b2.t) ?? null),
     };
   });
@@ -115,7 +130,7 @@ export function toMetricSeries(series: DownsampledSeries, metric: Metric, lines:
   );
   const top = Math.max(dataMax ?? 0, visibleMax ?? 0);
   const latest = [...rows].reverse().find((r) => r.v2 !== null) ?? [...rows].reverse().find((r) => r.v1 !== null) ?? null;
-  return { metric, rows, thresholds, domain: [0, top > 0 ? top * HEADROOM : 1], hasData, latest };
+  return { metric, rows, thresholds, domain: [0, niceCeil(top > 0 ? top * HEADROOM : 1)], hasData, latest };
 }
 
 /** "warning at 2%", "critical at 2× V1" (the rule's own wording, core/rollout/guard-wording). */

@@ -19,6 +19,8 @@ export interface StageEvent {
   reason: string;
   /** Set when an admin promoted against the gate. */
   gateOverridden?: boolean;
+  /** Set for a pause the guards made (automatic rollbacks have their own action). */
+  automatic?: boolean;
 }
 
 export type StageNodeStatus = 'passed' | 'current' | 'upcoming';
@@ -86,6 +88,7 @@ export function describeStageEvent(e: StageEvent, steps: readonly Step[]): strin
   const to = steps[e.toStepIndex];
   const where = to ? describeStep(to) : `step ${e.toStepIndex}`;
   const verb = ACTION_VERBS[e.action];
+  if (e.action === 'pause' && e.automatic) return `Paused by a guard at ${where}`;
   if (e.action === 'pause' || e.action === 'resume' || e.action === 'complete') return `${verb} at ${where}`;
   if (e.action === 'create') return `${verb} in ${where}`;
   return `${verb} to ${where}${e.gateOverridden ? ' (gate overridden)' : ''}`;
