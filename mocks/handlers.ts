@@ -1,6 +1,7 @@
 import { adminMe, detailFor, namespaceSummaries } from './data';
 import { auditEvents, emptyDiff, eventPage, histories, sampleDiff, versionDetail, versionPage } from './registry-data';
 import { apiErrorReply, typedHandler } from './typed-handler';
+import { rolloutHandlers } from './rollout-handlers';
 
 const noNamespace = (ns: unknown) => apiErrorReply(404, 'NotFound', `namespace '${String(ns)}' does not exist`);
 const int = (raw: string | null) => (raw === null || raw === '' ? null : Number(raw));
@@ -36,4 +37,5 @@ export const handlers = [
     const filter = { namespace: q.get('namespace'), actor: q.get('actor'), action: q.get('action'), from: q.get('from'), to: q.get('to'), before: int(q.get('before')) };
     return eventPage(auditEvents, { ...filter, limit: int(q.get('limit')) ?? 100 });
   }),
+  ...rolloutHandlers,
 ];

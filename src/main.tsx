@@ -14,6 +14,7 @@ import './styles/guard.css';
 import './styles/versions.css';
 import './styles/audit.css';
 import './styles/shell.css';
+import './styles/rollouts.css';
 
 syncThemeToDocument();
 

@@ -38,6 +38,18 @@ const appRoutes: RouteObject[] = [
     ],
   },
   {
+    path: 'rollouts',
+    lazy: async () => ({ Component: (await import('../features/rollouts/components/rollouts-page')).RolloutsPage }),
+  },
+  {
+    path: 'rollouts/:id',
+    lazy: async () => ({ Component: (await import('../features/rollouts/components/rollout-page')).RolloutPage }),
+  },
+  {
+    path: 'rollouts/:id/parity',
+    lazy: async () => ({ Component: (await import('../features/rollouts/components/parity-page')).ParityPage }),
+  },
+  {
     path: 'audit',
     lazy: async () => ({ Component: (await import('../features/audit/components/audit-page')).AuditPage }),
   },

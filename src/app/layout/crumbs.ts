@@ -17,6 +17,7 @@ export function crumbsFor(pathname: string): Crumb[] {
       return segment === 'versions' ? { label: 'History', to: `${path(2)}/history` } : { label: NAMESPACE_SCREENS[segment] ?? segment, to: path(3) };
     }
     if (segments[0] === 'namespaces' && i === 3 && segments[2] === 'versions') return { label: `v${segment}`, to: path(4) };
+    if (segments[0] === 'rollouts' && i === 2 && segment === 'parity') return { label: 'Parity review', to: path(3) };
     return { label: segment, to: path(i + 1) };
   });
 }

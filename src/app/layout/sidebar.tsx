@@ -1,9 +1,10 @@
 import { NavLink } from 'react-router';
-import { LayersIcon, LogoMark, ScrollTextIcon } from '../../components/ui/icons';
+import { LayersIcon, LogoMark, RolloutIcon, ScrollTextIcon } from '../../components/ui/icons';
 import { PaletteButton, ShortcutsButton } from '../shortcuts/palette-button';
 
 const NAV = [
   { to: '/namespaces', label: 'Namespaces', icon: LayersIcon },
+  { to: '/rollouts', label: 'Rollouts', icon: RolloutIcon },
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
 ] as const;
 

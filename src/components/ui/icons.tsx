@@ -108,3 +108,11 @@ export const CommandIcon = (p: IconProps) => (
     <path d="M6 6V4.25A1.75 1.75 0 1 0 4.25 6H6Zm0 0h4m-4 0v4m4-4V4.25A1.75 1.75 0 1 1 11.75 6H10Zm0 0v4m0 0h1.75A1.75 1.75 0 1 1 10 11.75V10Zm0 0H6m0 0v1.75A1.75 1.75 0 1 1 4.25 10H6Z" />
   </Icon>
 );
+
+/** Steps rising left to right: a progressive rollout. */
+export const RolloutIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M1.75 13.25h3v-3h3v-3h3v-3h3.5" />
+    <circle cx="14.25" cy="4.25" r="0.5" fill="currentColor" />
+  </Icon>
+);
