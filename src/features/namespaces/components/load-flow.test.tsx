@@ -31,7 +31,7 @@ const shadow: ShadowCheck = {
   ],
 };
 
-describe('Load snapshot', () => {
+describe('Load snapshot', { timeout: 20_000 }, () => {
   it('shows the server’s error with its code, JSON path and the offending line highlighted', async () => {
     server.use(
       typedHandler('validate', () => ({
@@ -81,7 +81,8 @@ describe('Load snapshot', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Review and confirm' }));
     const guard = await screen.findByRole('dialog', { name: 'Load snapshot into checkout' });
     expect(guard).toHaveTextContent('Load a new snapshot into checkout, replacing v14: 3 flags change');
-    await user.type(within(guard).getByLabelText('Reason'), 'Weekly release');
+    await user.click(within(guard).getByLabelText('Reason'));
+    await user.paste('Weekly release');
     await user.click(within(guard).getByRole('button', { name: 'Load snapshot into checkout' }));
     expect(await screen.findByText('Loaded a new snapshot into checkout: v15 is live')).toBeInTheDocument();
     expect(sent).toEqual([{ snapshot: text, reason: 'Weekly release' }]);

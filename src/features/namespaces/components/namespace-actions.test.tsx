@@ -14,7 +14,7 @@ const open = (url = '/namespaces/checkout') =>
 
 afterEach(() => useConnectionStore.setState({ link: 'connecting', offlineSince: null }));
 
-describe('read-only', () => {
+describe('read-only', { timeout: 20_000 }, () => {
   it('shows a viewer every action disabled, saying why, and opens no dialog even from a deep link', async () => {
     server.use(typedHandler('me', () => viewerMe));
     const { user } = open('/namespaces/checkout?action=rollback');
@@ -40,7 +40,7 @@ describe('read-only', () => {
   });
 });
 
-describe('Kill switch', () => {
+describe('Kill switch', { timeout: 20_000 }, () => {
   it('lists every flag that falls back to its declared default and needs the typed name and a reason', async () => {
     const bodies: unknown[] = [];
     server.use(

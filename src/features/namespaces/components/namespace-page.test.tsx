@@ -10,7 +10,7 @@ import { NamespacePage } from './namespace-page';
 const open = (url: string) =>
   renderScreen(<NamespaceLayout />, { url, path: '/namespaces/:ns', children: [{ index: true, element: <NamespacePage /> }] });
 
-describe('NamespacePage', () => {
+describe('NamespacePage', { timeout: 20_000 }, () => {
   it('shows a loading state until the namespace arrives', async () => {
     open('/namespaces/checkout');
     expect(screen.getByRole('status')).toHaveTextContent('Loading checkout…');

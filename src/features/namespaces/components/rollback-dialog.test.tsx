@@ -28,7 +28,7 @@ async function openRollback(url?: string) {
   return { ...screenApi, dialog: await screen.findByRole('dialog', { name: 'Roll back checkout' }) };
 }
 
-describe('Roll back', () => {
+describe('Roll back', { timeout: 20_000 }, () => {
   it('previews the net diff, needs a reason, sends the version seen and one idempotency key, then shows the server truth', async () => {
     const live = liveNamespace(checkoutDetail);
     const requests: { ifMatch: string | null; key: string | null; body: unknown }[] = [];
