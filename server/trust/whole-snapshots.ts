@@ -114,10 +114,11 @@ export async function wholeSnapshotSoak(o: SoakOptions): Promise<SoakReport> {
       }
     }
   };
+  const running = () => !stop && Date.now() < deadline;
   const writer = async (w: number) => {
-    for (let n = 0; !stop && Date.now() < deadline; n++) {
+    for (let n = 0; running(); n++) {
       await readsReach(reads + o.readsPerWrite);
-      if (stop) break;
+      if (!running()) break;
       const source = `w${w}-n${n}`;
       const m = await mutate('load', { snapshot: rekey(snapshot((w * 211 + n * 7) % 101, { meta: { source } })), reason: `S1 ${source}` });
       if (!m.version) throw new Error('a load wrote no version');
