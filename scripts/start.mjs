@@ -31,7 +31,11 @@ if (buildIsStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const env = { ...process.env, SWITCHYARD_DEMO: process.env.SWITCHYARD_DEMO ?? '1' };
+const env = {
+  ...process.env,
+  SWITCHYARD_DEMO: process.env.SWITCHYARD_DEMO ?? '1',
+  SWITCHYARD_SIMULATOR: process.env.SWITCHYARD_SIMULATOR ?? '1',
+};
 const server = spawn(bin('tsx'), [join(root, 'server', 'main.ts')], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -17,12 +17,15 @@ describe('loadConfig', () => {
       adminToken: null,
       staticDir: resolve('./dist'),
       bodyLimit: DEFAULT_BODY_LIMIT,
+      simulator: false,
+      simSpeed: 0.5,
     });
   });
 
   it('reads the environment', () => {
     const c = loadConfig({ PORT: '9000', HOST: '0.0.0.0', SWITCHYARD_DEMO: '1', SWITCHYARD_BODY_LIMIT: '2048', SWITCHYARD_ADMIN_TOKEN: 'a-long-admin-secret' });
     expect(c).toMatchObject({ port: 9000, host: '0.0.0.0', demo: true, bodyLimit: 2048, adminToken: 'a-long-admin-secret' });
+    expect(loadConfig({ SWITCHYARD_SIMULATOR: '1', SWITCHYARD_SIM_SPEED: '2.5' })).toMatchObject({ simulator: true, simSpeed: 2.5 });
   });
 
   it('refuses DATABASE_URL clearly until the PostgreSQL engine exists', () => {
@@ -34,6 +37,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be an integer/);
     expect(() => loadConfig({ SWITCHYARD_DEMO: 'maybe' })).toThrow(/SWITCHYARD_DEMO/);
     expect(() => loadConfig({ SWITCHYARD_ADMIN_TOKEN: 'short' })).toThrow(/at least 16/);
+    expect(() => loadConfig({ SWITCHYARD_SIM_SPEED: '0' })).toThrow(/SWITCHYARD_SIM_SPEED/);
+    expect(() => loadConfig({ SWITCHYARD_SIMULATOR: 'sometimes' })).toThrow(/SWITCHYARD_SIMULATOR/);
   });
 });
 

@@ -12,6 +12,10 @@ export interface Config {
   /** Directory of the built SPA; served only when it exists. */
   staticDir: string;
   bodyLimit: number;
+  /** Run the demo traffic simulator (server/simulator/) after start (absent: off). */
+  simulator?: boolean;
+  /** Simulated minutes per real second while the simulator catches up with the clock (absent: 0.5). */
+  simSpeed?: number;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +42,14 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be 1 or 0, got "${env[name]}"`);
 }
 
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw new ConfigError(`${name} must be a number above 0 and at most ${max}, got "${raw}"`);
+  return n;
+}
+
 /** Reads the environment; throws ConfigError with a message meant for the operator. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.DATABASE_URL !== undefined && env.DATABASE_URL.trim() !== '') {
@@ -58,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: adminToken === '' ? null : adminToken,
     staticDir: resolve(env.SWITCHYARD_STATIC_DIR?.trim() || './dist'),
     bodyLimit: int(env, 'SWITCHYARD_BODY_LIMIT', DEFAULT_BODY_LIMIT, 1024, 1024 * 1024 * 1024),
+    simulator: flag(env, 'SWITCHYARD_SIMULATOR', false),
+    simSpeed: positive(env, 'SWITCHYARD_SIM_SPEED', 0.5, 1440),
   };
 }
 

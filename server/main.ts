@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { seedDemo } from './demo';
+import { startSimulator } from './simulator/start';
 
 function readConfig(): Config {
   try {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const base = `http://${host}:${port}`;
   const code = services.loginCodes.issue(bootstrap.tokenId);
+  const simulator = config.simulator === true ? await startSimulator(services, base, (m) => app.log.warn(m)) : null;
 
   const lines = [
     '',
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
   if (bootstrap.unusable) {
     lines.push('  warning: the bootstrap admin token is revoked or expired; the login link below will not work');
   }
+  if (simulator) lines.push(`  traffic simulator: on (SWITCHYARD_SIM_SPEED=${config.simSpeed ?? 0.5} simulated minutes per second while catching up)`);
   lines.push(`  one-time login link (15 minutes): ${base}/login?code=${code}`, '');
   console.log(lines.join('\n'));
 
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     app.log.info(`${signal}: closing (streams end, in-flight requests finish)`);
+    simulator?.stop();
     app.close().then(
       () => process.exit(0),
       (e: unknown) => {

@@ -49,6 +49,8 @@ export async function harness(overrides: Partial<Config> = {}, options: { heartb
     adminToken: ADMIN_SECRET,
     staticDir: join(dir, 'no-dist'),
     bodyLimit: 256 * 1024,
+    simulator: false,
+    simSpeed: 0.5,
     ...overrides,
   };
   const built = await buildApp({
