@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '@contract/routes';
 import { CreatedToken, type Role } from '@contract/schemas';
 import { allows } from '../auth/principal';
-import { ADMIN_SECRET, dumpDb, harness, type Harness } from '../test/harness';
+import { ADMIN_SECRET, harness, type Harness } from '../test/harness';
+import { dumpAllTables } from './db-dump';
 import { allRoutes, baseState, factoryOf, isStream, type NamedRoute, type Req } from './route-cases';
 
 type Credential = 'none' | 'bad' | 'expired' | 'revoked' | Role;
@@ -92,11 +93,11 @@ describe('S6: the access matrix over every endpoint', () => {
         const make = await f.prepare(h);
         const q = await make(1);
         const expected = expectedStatus(route.def.access, credential, f.ok);
-        const before = expected === f.ok ? null : await dumpDb(h);
+        const before = expected === f.ok ? null : dumpAllTables(h);
         const got = await call(route, q, secrets.get(credential) ?? null);
         const code = got.status === 401 ? 'Unauthorized' : got.status === 403 ? 'Forbidden' : '';
         if (got.status !== expected || (code && got.code !== code)) rows.push(`${credential}: expected ${expected}, got ${got.status} ${got.code ?? ''}`);
-        if (before && JSON.stringify(await dumpDb(h)) !== JSON.stringify(before)) rows.push(`${credential}: refused, yet the database changed`);
+        if (before && JSON.stringify(dumpAllTables(h)) !== JSON.stringify(before)) rows.push(`${credential}: refused, yet the database changed`);
       }
       expect(rows).toEqual([]);
     });
@@ -133,9 +134,9 @@ describe('S6: cookie sessions', () => {
     for (const route of allRoutes().filter((x) => x.def.method !== 'GET' && x.def.access !== 'public' && x.def.access !== 'reporter')) {
       const f = factoryOf(route);
       const q = await (await f.prepare(h))(1);
-      const before = await dumpDb(h);
+      const before = dumpAllTables(h);
       const bare = await call(route, q, null, { cookie });
-      if (bare.status !== 403 || JSON.stringify(await dumpDb(h)) !== JSON.stringify(before)) rows.push(`${route.name}: cookie alone gave ${bare.status}`);
+      if (bare.status !== 403 || JSON.stringify(dumpAllTables(h)) !== JSON.stringify(before)) rows.push(`${route.name}: cookie alone gave ${bare.status}`);
       const withHeader = await call(route, await (await f.prepare(h))(2), null, { cookie, 'x-requested-with': 'switchyard' });
       if (withHeader.status !== f.ok) rows.push(`${route.name}: cookie + X-Requested-With gave ${withHeader.status}`);
     }

@@ -1,6 +1,7 @@
 /** S5 defects found by the corpus: ill-formed Unicode used to be accepted and stored as U+FFFD. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_SECRET, createNamespace, dumpDb, harness, loadSeries, NS, type Harness } from '../test/harness';
+import { ADMIN_SECRET, createNamespace, harness, loadSeries, NS, type Harness } from '../test/harness';
+import { dumpAllTables } from './db-dump';
 
 let h: Harness;
 beforeEach(async () => {
@@ -20,21 +21,21 @@ const rollback = (payload: string | Buffer) =>
 
 describe('request bodies must be well-formed Unicode', () => {
   it('refuses bytes that are not UTF-8 (overlong, 0xFF, encoded surrogates) with 400, changing nothing', async () => {
-    const before = await dumpDb(h);
+    const before = dumpAllTables(h);
     for (const bad of [[0xc0, 0xaf], [0xff], [0xed, 0xa0, 0x80]]) {
       const r = await rollback(Buffer.concat([Buffer.from('{"reason": "a'), Buffer.from(bad), Buffer.from('b"}')]));
       expect([r.statusCode, r.json().error.code, r.json().error.message]).toEqual([400, 'InvalidJson', expect.stringContaining('UTF-8')]);
     }
-    expect(await dumpDb(h)).toEqual(before);
+    expect(dumpAllTables(h)).toEqual(before);
   });
 
   it('refuses lone surrogates in values and keys with 400 and the path', async () => {
-    const before = await dumpDb(h);
+    const before = dumpAllTables(h);
     const value = await rollback('{"steps": 1, "reason": "a\\ud800b"}');
     expect([value.statusCode, value.json().error.path]).toEqual([400, '/reason']);
     const key = await rollback('{"steps": 1, "reason": "x", "\\udc00": 1}');
     expect([key.statusCode, key.json().error.path]).toEqual([400, '/\udc00']);
-    expect(await dumpDb(h)).toEqual(before);
+    expect(dumpAllTables(h)).toEqual(before);
   });
 
   it('still accepts well-formed text outside the BMP', async () => {

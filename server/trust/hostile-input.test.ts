@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBody } from '@contract/schemas';
-import { ADMIN_SECRET, dumpDb, harness, type Harness } from '../test/harness';
+import { ADMIN_SECRET, harness, type Harness } from '../test/harness';
+import { dumpAllTables } from './db-dump';
 import { hostileCases, type HostileCase } from './hostile-corpus';
 import { allRoutes, baseState, factoryOf } from './route-cases';
 
@@ -73,11 +74,11 @@ describe('S5: hostile input against every endpoint', () => {
       const make = await factoryOf(route).prepare(h);
       const valid = await make(1);
       const cases = hostileCases(route.name, route.def, valid, BODY_LIMIT, 1000 + i);
-      const before = await dumpDb(h);
+      const before = dumpAllTables(h);
       const problems: string[] = [];
       for (const c of cases) problems.push(...(await fire(c)));
       expect(problems.join('\n')).toBe('');
-      expect(await dumpDb(h)).toEqual(before);
+      expect(dumpAllTables(h)).toEqual(before);
       total += cases.length;
     });
   }

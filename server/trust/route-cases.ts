@@ -7,6 +7,7 @@
 import * as table from '@contract/routes';
 import { buildPath, type RouteDef } from '@contract/routes';
 import { ADMIN_SECRET, createNamespace, FEATURES, key, loadSeries, NS, snapshot, type Harness, type Reply } from '../test/harness';
+import { insightFactories } from './insight-cases';
 import { rolloutFactories } from './rollout-cases';
 
 export interface NamedRoute {
@@ -178,7 +179,7 @@ const serviceFactories: Record<string, RouteFactory> = {
   metrics: read(sr.metrics),
 };
 
-export const factories: Record<string, RouteFactory> = { ...registryFactories, ...serviceFactories, ...rolloutFactories };
+export const factories: Record<string, RouteFactory> = { ...registryFactories, ...serviceFactories, ...rolloutFactories, ...insightFactories };
 
 export function factoryOf(route: NamedRoute): RouteFactory {
   const f = factories[route.name];
