@@ -9,7 +9,7 @@ export const isApple = (): boolean => typeof navigator !== 'undefined' && /Mac|i
 export function shortcutHelp(apple = isApple()): ShortcutHelp[] {
   return [
     { keys: [apple ? '⌘' : 'Ctrl', 'K'], description: 'Open the command palette: jump to a namespace or screen' },
-    { keys: ['/'], description: 'Focus the search or filter of this screen' },
+    { keys: ['/'], description: 'Focus the search or filter of this screen (the palette where there is none)' },
     { keys: ['g', 'n'], description: 'Go to the namespaces' },
     { keys: ['g', 'a'], description: 'Go to the audit log' },
     { keys: ['g', 'h'], description: 'Go to the history of the namespace on screen' },

@@ -1,5 +1,7 @@
+import { useRef } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { useShortcut } from '../../lib/use-shortcut';
 import { renderScreen } from '../../test/render';
 import { Sidebar } from '../layout/sidebar';
 import { GlobalShortcuts } from './global-shortcuts';
@@ -49,6 +51,31 @@ describe('keyboard shortcuts', () => {
     await user.keyboard('gh');
     expect(await screen.findByRole('heading', { name: 'History screen' })).toBeInTheDocument();
     expect(location()).toBe('/namespaces/payments/history');
+  });
+
+  it('/ opens the palette on a screen without a search of its own', async () => {
+    const { user } = open();
+    await user.keyboard('/');
+    expect(await screen.findByRole('dialog', { name: 'Command palette' })).toBeInTheDocument();
+  });
+
+  it('/ leaves a screen with a search to focus it, without the palette', async () => {
+    function Searchable() {
+      const ref = useRef<HTMLInputElement>(null);
+      useShortcut('/', () => ref.current?.focus());
+      return <input ref={ref} aria-label="Search here" />;
+    }
+    const { user } = renderScreen(
+      <>
+        <GlobalShortcuts />
+        <Searchable />
+      </>,
+      { url: '/namespaces', path: '/namespaces' },
+    );
+    await user.keyboard('/');
+    expect(screen.getByRole('textbox', { name: 'Search here' })).toHaveFocus();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('ignores keys typed into a field', async () => {

@@ -7,7 +7,7 @@ import { goTarget } from './shortcut-list';
 /** How long after `g` the second key still counts. */
 const SEQUENCE_MS = 1500;
 
-/** App-wide keys: Ctrl/Cmd+K (even while typing), `?`, and `g n` / `g a` / `g h`. */
+/** App-wide keys: Ctrl/Cmd+K (even while typing), `/` where a screen has no search, `?`, and `g n` / `g a` / `g h`. */
 export function useGlobalShortcuts(): void {
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -29,6 +29,14 @@ export function useGlobalShortcuts(): void {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || isTyping(event.target)) return;
       // An open dialog owns the keyboard.
       if (shell.overlay !== null || document.querySelector('dialog[open]')) return;
+      if (event.key === '/') {
+        // A screen with a search focuses it (useShortcut, which prevents the default); on a screen
+        // without one, `/` opens the palette. Decided after every listener has run, whatever their order.
+        window.setTimeout(() => {
+          if (!event.defaultPrevented) useShellStore.getState().paletteToggled();
+        }, 0);
+        return;
+      }
       if (event.key === '?') {
         event.preventDefault();
         shell.helpOpened();
