@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import * as r from './rollouts';
+import { insightRoutes } from './insights';
 
 export type Access = 'public' | 'viewer' | 'operator' | 'admin' | 'reporter';
 
@@ -450,6 +451,9 @@ export const routes = {
     body: r.ParityIngestSchema,
     response: r.ParityIngestResponse,
   },
+
+  // ---------- insights (product I1-I3) ----------
+  ...insightRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 /**

@@ -193,6 +193,13 @@ export const NamespaceSummarySchema = z.object({
   killSwitch: KillSwitchState,
   lastChange: AuditEventSchema.nullable(),
   rollbacks7d: z.number().int(),
+  /** Changes (loads, patches, restores, rollout promotions) in the last 7 days; always sent by the server. */
+  changes7d: z.number().int().optional(),
+  /**
+   * Of those, the share that failed (a rollback or kill switch within 24 h after them; see
+   * /api/v1/insights/summary); null without changes. Always sent by the server.
+   */
+  changeFailureRate7d: z.number().nullable().optional(),
   /**
    * Bumped by every change of the namespace, also those that keep the active version (features,
    * kill switch): the If-Match of PUT …/features. Always sent by the server.

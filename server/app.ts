@@ -14,6 +14,7 @@ import { jsonBodies } from './http/body';
 import { securityHeaders } from './http/security-headers';
 import { errorHandling, frameworkError } from './http/errors';
 import { eventRoutes } from './http/events';
+import { insightRoutes } from './http/insights';
 import { namespaceRoutes } from './http/namespaces';
 import { rolloutRoutes } from './http/rollouts';
 import { sessionRoutes } from './http/session';
@@ -23,6 +24,8 @@ import { tokenRoutes } from './http/tokens';
 import { ChangeFeed } from './live/change-feed';
 import { RolloutDataFeed } from './live/rollout-data';
 import { GuardsEngine } from './rollouts/guards-engine';
+import { InsightsService } from './insights/service';
+import { TimelineService } from './insights/timeline';
 import { IngestService } from './rollouts/ingest';
 import { ParityReview } from './rollouts/parity-review';
 import { RolloutReads } from './rollouts/reads';
@@ -89,6 +92,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     parity: new ParityReview(store.rollouts, clock, feed),
     guards,
     rolloutData,
+    insights: new InsightsService(store, clock),
+    timeline: new TimelineService(store, clock),
   };
   const bootstrap = await ensureBootstrapAdmin(store, clock, { adminToken: config.adminToken, dbPath: config.dbPath });
 
@@ -127,6 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   namespaceRoutes(app, services);
   rolloutRoutes(app, services);
   eventRoutes(app, services);
+  insightRoutes(app, services);
   sessionRoutes(app, services);
   tokenRoutes(app, services);
   appRoutes(app, services);

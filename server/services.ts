@@ -17,6 +17,8 @@ import type { RolloutReads } from './rollouts/reads';
 import type { IngestService } from './rollouts/ingest';
 import type { ParityReview } from './rollouts/parity-review';
 import type { GuardsEngine } from './rollouts/guards-engine';
+import type { InsightsService } from './insights/service';
+import type { TimelineService } from './insights/timeline';
 
 export interface Services {
   config: Config;
@@ -38,4 +40,6 @@ export interface Services {
   parity: ParityReview;
   guards: GuardsEngine;
   rolloutData: RolloutDataFeed;
+  insights: InsightsService;
+  timeline: TimelineService;
 }

@@ -27,6 +27,8 @@ export function toSummary(s: NamespaceState): NamespaceSummary {
     killSwitch: ns.killSwitch,
     lastChange: s.lastChange,
     rollbacks7d: s.rollbacks7d,
+    changes7d: s.changes7d,
+    changeFailureRate7d: s.changeFailureRate7d,
     revision: ns.revision,
   };
 }

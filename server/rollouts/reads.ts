@@ -29,7 +29,7 @@ function range(q: { from?: string | undefined; to?: string | undefined }, now: n
   return { from, to };
 }
 
-const MARKER_OF: Partial<Record<AuditEvent['action'], Marker['kind']>> = {
+export const MARKER_OF: Partial<Record<AuditEvent['action'], Marker['kind']>> = {
   'snapshot.load': 'snapshot_load',
   'snapshot.patch': 'snapshot_patch',
   'snapshot.restore': 'snapshot_restore',
@@ -51,7 +51,8 @@ function stepText(v: unknown): string {
     : '?';
 }
 
-function markerOf(e: AuditEvent): Marker | null {
+/** What an audit event is on a time axis: its kind, a short label, severity. Shared by the chart markers and /api/v1/timeline. */
+export function describeEvent(e: AuditEvent): Pick<Marker, 'kind' | 'label' | 'severity' | 'automatic'> | null {
   const kind = MARKER_OF[e.action];
   if (kind === undefined) return null;
   const automatic = e.details.automatic === true;
@@ -83,7 +84,13 @@ function markerOf(e: AuditEvent): Marker | null {
       label = `${e.action === 'snapshot.load' ? 'Loaded' : e.action === 'snapshot.patch' ? 'Patched' : 'Restored'} v${version ?? '?'}`;
   }
   const severity: Marker['severity'] = kind === 'rollout_rollback' || kind === 'kill_switch_on' || kind === 'snapshot_rollback' ? 'critical' : kind === 'rollout_pause' ? 'warning' : 'info';
-  return { t: Date.parse(e.at), kind, label: `${label}: ${e.reason}`, actor: e.actor, severity, automatic, eventId: e.id, breachId: null, version };
+  return { kind, label, severity, automatic };
+}
+
+function markerOf(e: AuditEvent): Marker | null {
+  const d = describeEvent(e);
+  if (d === null) return null;
+  return { t: Date.parse(e.at), ...d, label: `${d.label}: ${e.reason}`, actor: e.actor, eventId: e.id, breachId: null, version: e.toVersion };
 }
 
 type Totals = Pick<CumulativeReport, 'decisionCounts' | 'reasonCounts' | 'parityReportCount' | 'paritySampleCount'>;

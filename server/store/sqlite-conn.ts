@@ -1,6 +1,7 @@
 /** One SQLite connection with its statement cache and the row-level queries both connections share. */
 import type Database from 'better-sqlite3';
 import type { AuditEvent } from '@contract/schemas';
+import { changeFailure7d } from './sqlite-insights';
 import { rowToEvent, rowToNamespace, rowToToken, rowToVersion, type RawEvent, type RawNamespace, type RawToken, type RawVersion } from './sqlite-rows';
 import type {
   IdempotencyClaim,
@@ -75,11 +76,14 @@ export class Conn {
     const rollbacks = this.q(
       "SELECT count(*) AS n FROM events WHERE namespace = ? AND action IN ('snapshot.rollback', 'rollout.rollback') AND at >= ?",
     ).get(name, rollbacksSince) as { n: number };
+    const failures = changeFailure7d(this, name, rollbacksSince);
     return {
       namespace,
       active,
       lastChange: last.id === null ? null : this.eventById(last.id),
       rollbacks7d: rollbacks.n,
+      changes7d: failures.changes,
+      changeFailureRate7d: failures.changeFailureRate,
     };
   }
 

@@ -9,6 +9,7 @@ import type { AuditEvent } from '@contract/schemas';
 import { migrations } from './migrations';
 import { commitNamespaceChange, commitTokenChange } from './sqlite-commit';
 import { Conn, VERSION_COLUMNS, VERSION_JOIN } from './sqlite-conn';
+import { SqliteInsightStore } from './sqlite-insights';
 import { SqliteRolloutStore } from './sqlite-rollouts';
 import { rowToEvent, rowToToken, rowToVersion, type RawEvent, type RawToken, type RawVersion } from './sqlite-rows';
 import type {
@@ -41,6 +42,7 @@ const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
   readonly rollouts: SqliteRolloutStore;
+  readonly insights: SqliteInsightStore;
   private readonly writer: Conn;
   private readonly reader: Conn;
   private readonly onWrite: (seconds: number) => void;
@@ -64,6 +66,7 @@ export class SqliteStore implements Store {
       (fn) => this.read(fn),
       (fn) => this.write(fn),
     );
+    this.insights = new SqliteInsightStore((fn) => this.read(fn));
   }
 
   /** A read transaction on the reader connection: every statement sees the same committed state. */

@@ -5,6 +5,7 @@
  */
 import type { AuditAction, AuditEvent, KillSwitchState, Role, VersionKind } from '@contract/schemas';
 import type { DeclaredFeature } from '@core/model';
+import type { InsightStore } from './insight-types';
 import type { RolloutBundle, RolloutStore, RolloutWrite } from './rollout-types';
 
 export interface NamespaceRow {
@@ -52,6 +53,9 @@ export interface NamespaceState {
   active: VersionRow;
   lastChange: AuditEvent | null;
   rollbacks7d: number;
+  /** Changes since `rollbacksSince` and the share of them that failed (core/insights definitions). */
+  changes7d: number;
+  changeFailureRate7d: number | null;
 }
 
 export interface NamespaceStateWithContent extends NamespaceState {
@@ -183,6 +187,7 @@ export interface SessionRow {
 export interface Store {
   readonly engine: string;
   readonly rollouts: RolloutStore;
+  readonly insights: InsightStore;
 
   listNamespaces(rollbacksSince: string): Promise<NamespaceState[]>;
   getNamespace(name: string, rollbacksSince: string): Promise<NamespaceStateWithContent | null>;

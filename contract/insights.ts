@@ -1,0 +1,336 @@
+/**
+ * The insight API's shapes (product I1-I3): per-namespace change failure rate, rollbacks and time
+ * to safe rollback over a period, rollback series in time-zone-aligned buckets, the events
+ * behind any number, and one timeline of every event kind. Everything is derived from the audit
+ * log (plus the guard breaches and parity reports the rollouts store); definitions are in
+ * core/insights/model.ts and the README.
+ */
+import { z } from 'zod';
+import { CHANGE_ACTIONS, DEFAULT_FAILURE_WINDOW_MS } from '@core/insights/model';
+import { BUCKET_SIZES, isTimeZone } from '@core/insights/time-buckets';
+import { MarkerKind, RolloutId } from './rollouts';
+import { AuditEventSchema, NamespaceId } from './schemas';
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'an IANA time zone such as UTC, Europe/Berlin or America/New_York');
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const MAX_FAILURE_WINDOW_MS = 30 * UNIT_MS.d;
+
+/** `failureWindow`: a duration such as `30m`, `24h` or `7d` (1 minute to 30 days). */
+export const FailureWindow = z
+  .string()
+  .regex(/^\d{1,5}[mhd]$/, 'a duration such as 30m, 24h or 7d')
+  .transform((s) => Number(s.slice(0, -1)) * UNIT_MS[s.slice(-1) as keyof typeof UNIT_MS])
+  .refine((ms) => ms >= UNIT_MS.m && ms <= MAX_FAILURE_WINDOW_MS, 'the failure window is 1 minute to 30 days')
+  .prefault(`${DEFAULT_FAILURE_WINDOW_MS / UNIT_MS.h}h`);
+
+export const BucketSize = z.enum(BUCKET_SIZES);
+export type BucketSize = z.infer<typeof BucketSize>;
+
+/** `manual`, `automatic` (any guard rule) or one guard rule's id. */
+export const TriggerFilter = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'manual, automatic, or a guard rule id');
+
+const period = {
+  /** Default: `to` minus 30 days. */
+  from: isoTime.optional(),
+  /** Default: now. */
+  to: isoTime.optional(),
+  /** The user's time zone (IANA); buckets start at its local hours, midnights and Mondays. */
+  tz: TimeZone.default('UTC'),
+  failureWindow: FailureWindow,
+};
+
+// ---------- summary ----------
+
+export const InsightsSummaryQuery = z.object(period);
+
+export const PeriodNumbersSchema = z.object({
+  /** Loads + patches + restores + rollout promotions made in the period. */
+  changes: z.number().int(),
+  loads: z.number().int(),
+  patches: z.number().int(),
+  restores: z.number().int(),
+  promotions: z.number().int(),
+  /** Changes of the period that failed (a rollback or kill switch within the failure window after them). */
+  failures: z.number().int(),
+  /** failures / changes; null without changes. */
+  changeFailureRate: z.number().nullable(),
+  rollbacks: z.number().int(),
+  manualRollbacks: z.number().int(),
+  automaticRollbacks: z.number().int(),
+  killSwitchEpisodes: z.number().int(),
+  /** Rollbacks or kill switches that were the first recovery of a failed change (the samples of time to safe rollback). */
+  recoveries: z.number().int(),
+  timeToSafeRollbackMeanMs: z.number().nullable(),
+  timeToSafeRollbackP90Ms: z.number().nullable(),
+});
+export type PeriodNumbers = z.infer<typeof PeriodNumbersSchema>;
+
+export const RiskSchema = z.object({
+  /** failures + 2 x automatic rollbacks in the period's last 7 days + kill-switch episodes. */
+  score: z.number(),
+  level: z.enum(['none', 'low', 'medium', 'high']),
+  automaticRollbacks7d: z.number().int(),
+});
+export type Risk = z.infer<typeof RiskSchema>;
+
+export const NamespaceInsightSchema = z.object({
+  namespace: z.string(),
+  current: PeriodNumbersSchema,
+  /** The period of equal length just before. */
+  previous: PeriodNumbersSchema,
+  risk: RiskSchema,
+});
+export type NamespaceInsight = z.infer<typeof NamespaceInsightSchema>;
+
+export const InsightsSummary = z.object({
+  from: z.number(),
+  to: z.number(),
+  previousFrom: z.number(),
+  tz: z.string(),
+  failureWindowMs: z.number(),
+  /** The audit actions that count as changes. */
+  changeActions: z.array(z.enum(CHANGE_ACTIONS)),
+  totals: z.object({ current: PeriodNumbersSchema, previous: PeriodNumbersSchema }),
+  /** Every namespace, riskiest first (then by change failure rate, then by changes). */
+  namespaces: z.array(NamespaceInsightSchema),
+});
+export type InsightsSummary = z.infer<typeof InsightsSummary>;
+
+// ---------- rollback series ----------
+
+export const RollbacksQuery = z.object({
+  ...period,
+  bucket: BucketSize.default('day'),
+  trigger: TriggerFilter.optional(),
+  namespace: NamespaceId.optional(),
+});
+
+export const BucketCountsSchema = z.object({
+  loads: z.number().int(),
+  patches: z.number().int(),
+  restores: z.number().int(),
+  promotions: z.number().int(),
+  changes: z.number().int(),
+  failures: z.number().int(),
+  /** Rollbacks matching the trigger filter (all without one). */
+  rollbacks: z.number().int(),
+  manual: z.number().int(),
+  automatic: z.number().int(),
+  /** Rollbacks by trigger: `manual` or the guard rule's id. */
+  byTrigger: z.record(z.string(), z.number().int()),
+  killSwitchEpisodes: z.number().int(),
+});
+export type BucketCounts = z.infer<typeof BucketCountsSchema>;
+
+export const TriggerSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  automatic: z.boolean(),
+  /** Rollbacks with this trigger in the range (all namespaces). */
+  count: z.number().int(),
+});
+export type Trigger = z.infer<typeof TriggerSchema>;
+
+export const RollbackSeries = z.object({
+  from: z.number(),
+  to: z.number(),
+  bucket: BucketSize,
+  tz: z.string(),
+  trigger: z.string().nullable(),
+  /** Every bucket of the range, also those without events; [start, end) in epoch ms (23 or 25 hours on DST days). */
+  buckets: z.array(z.object({ start: z.number(), end: z.number() })),
+  /** Every trigger seen in the range, with its count (before the trigger filter). */
+  triggers: z.array(TriggerSchema),
+  namespaces: z.array(
+    z.object({
+      namespace: z.string(),
+      /** One entry per bucket, in bucket order. */
+      points: z.array(BucketCountsSchema),
+      totals: BucketCountsSchema,
+    }),
+  ),
+});
+export type RollbackSeries = z.infer<typeof RollbackSeries>;
+
+// ---------- the events behind a number ----------
+
+export const INSIGHT_METRICS = [
+  'changes',
+  'loads',
+  'patches',
+  'restores',
+  'promotions',
+  'failures',
+  'rollbacks',
+  'rollbacks_manual',
+  'rollbacks_automatic',
+  'kill_switch',
+  'recoveries',
+] as const;
+export const InsightMetric = z.enum(INSIGHT_METRICS);
+export type InsightMetric = z.infer<typeof InsightMetric>;
+
+export const InsightEventsQuery = z.object({
+  /** Every namespace when absent. */
+  namespace: NamespaceId.optional(),
+  metric: InsightMetric,
+  /** The bucket or period: [from, to). */
+  from: isoTime,
+  to: isoTime,
+  trigger: TriggerFilter.optional(),
+  failureWindow: FailureWindow,
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const DetectionSchema = z.object({
+  kind: z.enum(['guard_breach', 'parity_spike']),
+  at: z.string(),
+  rolloutId: z.string(),
+  ref: z.string(),
+  label: z.string(),
+});
+export type DetectionDto = z.infer<typeof DetectionSchema>;
+
+export const InsightEventItem = z.object({
+  event: AuditEventSchema,
+  /**
+   * For a failed change: the rollbacks and kill switches that failed it. For a rollback, kill
+   * switch or recovery: the changes it failed (recovered).
+   */
+  related: z.array(AuditEventSchema),
+  /** Recoveries: what detected the problem first (null: the clock started at the change). */
+  detection: DetectionSchema.nullable(),
+  /** Recoveries: when the clock started, and the time to safe rollback. */
+  startAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+});
+export type InsightEventItem = z.infer<typeof InsightEventItem>;
+
+export const InsightEvents = z.object({
+  metric: InsightMetric,
+  namespace: z.string().nullable(),
+  from: z.number(),
+  to: z.number(),
+  /** Matching items (all of them; `items` holds the newest `limit`). */
+  total: z.number().int(),
+  items: z.array(InsightEventItem),
+});
+export type InsightEvents = z.infer<typeof InsightEvents>;
+
+// ---------- timeline ----------
+
+/** The rollout charts' marker kinds, plus parity mismatch spikes. */
+export const TIMELINE_KINDS = [...MarkerKind.options, 'parity_spike'] as const;
+export const TimelineKind = z.enum(TIMELINE_KINDS);
+export type TimelineKind = z.infer<typeof TimelineKind>;
+
+export const TimelineQuery = z.object({
+  /** Default: `to` minus 7 days. */
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  namespace: NamespaceId.optional(),
+  /** One rollout: its events, its namespace's configuration events, its breaches and spikes. */
+  rollout: RolloutId.optional(),
+  /** Comma-separated kinds; every kind when absent. */
+  kinds: z
+    .string()
+    .max(1000)
+    .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(TimelineKind).max(TIMELINE_KINDS.length))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export const TimelineLink = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('diff'), namespace: z.string(), from: z.number().int(), to: z.number().int() }),
+  z.object({ type: z.literal('version'), namespace: z.string(), version: z.number().int() }),
+  z.object({ type: z.literal('namespace'), namespace: z.string() }),
+  z.object({ type: z.literal('rollout'), rolloutId: z.string() }),
+  z.object({ type: z.literal('parity'), rolloutId: z.string() }),
+]);
+export type TimelineLink = z.infer<typeof TimelineLink>;
+
+export const TimelineItemSchema = z.object({
+  /** Unique in the response: `event:<id>`, `breach:<rollout>:<breachId>`, `spike:<id>`. */
+  id: z.string(),
+  /** Epoch ms. */
+  t: z.number(),
+  kind: TimelineKind,
+  namespace: z.string().nullable(),
+  rolloutId: z.string().nullable(),
+  /** What happened, in a few words: "Loaded v14", "Automatic rollback from Ramp 25% to Shadow". */
+  label: z.string(),
+  /** Why (the audit reason, the breach sentence). */
+  reason: z.string().nullable(),
+  actor: z.string().nullable(),
+  severity: z.enum(['info', 'warning', 'critical']),
+  automatic: z.boolean(),
+  eventId: z.number().int().nullable(),
+  version: z.number().int().nullable(),
+  /** Where to see it: the diff, the version, the rollout (its guards) or its parity review. */
+  link: TimelineLink.nullable(),
+});
+export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+
+export const TimelineResponse = z.object({
+  from: z.number(),
+  to: z.number(),
+  /** Oldest first. */
+  items: z.array(TimelineItemSchema),
+  /** More items matched than `limit`: the newest `limit` are returned. */
+  truncated: z.boolean(),
+});
+export type TimelineResponse = z.infer<typeof TimelineResponse>;
+
+// ---------- routes ----------
+
+export const insightRoutes = {
+  insightsSummary: {
+    method: 'GET',
+    path: '/api/v1/insights/summary',
+    summary:
+      'Per namespace over [from, to): changes (loads, patches, restores, rollout promotions), failed changes, change failure rate, ' +
+      'rollbacks manual/automatic, kill-switch episodes, time to safe rollback (mean, p90) and risk, with the previous period of equal length',
+    access: 'viewer',
+    mutation: false,
+    query: InsightsSummaryQuery,
+    response: InsightsSummary,
+  },
+  insightsRollbacks: {
+    method: 'GET',
+    path: '/api/v1/insights/rollbacks',
+    summary:
+      'Rollbacks (manual/automatic, by trigger), changes, failures and kill-switch episodes per namespace in hour, day or week buckets ' +
+      'aligned to the time zone `tz`; every bucket present',
+    access: 'viewer',
+    mutation: false,
+    query: RollbacksQuery,
+    response: RollbackSeries,
+  },
+  insightEvents: {
+    method: 'GET',
+    path: '/api/v1/insights/events',
+    summary: 'The audit events behind one number (a metric of a namespace in a bucket or period), newest first, with what they relate to',
+    access: 'viewer',
+    mutation: false,
+    query: InsightEventsQuery,
+    response: InsightEvents,
+  },
+  timeline: {
+    method: 'GET',
+    path: '/api/v1/timeline',
+    summary:
+      'Snapshot loads, patches, restores, rollbacks, kill switch, stage changes, pauses, guard breaches and parity mismatch spikes on one ' +
+      'time axis, oldest first, each with a link target (diff, version, rollout or parity review)',
+    access: 'viewer',
+    mutation: false,
+    query: TimelineQuery,
+    response: TimelineResponse,
+  },
+} as const;

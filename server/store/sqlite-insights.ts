@@ -1,0 +1,196 @@
+/**
+ * The insight reads of the SQLite engine. The audit log is read as a lean projection (the few
+ * details fields the analysis needs, extracted by SQLite) in one indexed range scan, so a year of
+ * 10,000 events per namespace is one pass without parsing whole details documents.
+ */
+import type { AuditEvent } from '@contract/schemas';
+import { periodNumbers } from '@core/insights/aggregate';
+import { analyze } from '@core/insights/failures';
+import { INSIGHT_ACTIONS, type InsightAction, type InsightEvent } from '@core/insights/model';
+import type { Conn } from './sqlite-conn';
+import type { BreachRecord, InsightRange, InsightStore, MismatchTimes, TimelineEventQuery } from './insight-types';
+import { rowToEvent, type RawEvent } from './sqlite-rows';
+
+type Tx = <T>(fn: (c: Conn) => T) => Promise<T>;
+
+interface RawInsightEvent {
+  id: number;
+  at: string;
+  namespace: string;
+  actor: string;
+  action: string;
+  from_version: number | null;
+  to_version: number | null;
+  rollout: string | null;
+  automatic: number | null;
+  trigger_id: string | null;
+  trigger_label: string | null;
+  discarded: string | null;
+}
+
+const ACTION_LIST = INSIGHT_ACTIONS.map((a) => `'${a}'`).join(', ');
+
+const INSIGHT_COLUMNS = `id, at, namespace, actor, action, from_version, to_version,
+  coalesce(rollout_id, json_extract(details, '$.rolloutId')) AS rollout,
+  json_extract(details, '$.automatic') AS automatic,
+  json_extract(details, '$.trigger.ruleId') AS trigger_id,
+  json_extract(details, '$.trigger.label') AS trigger_label,
+  CASE WHEN action = 'snapshot.rollback' THEN json_extract(details, '$.discarded') END AS discarded`;
+
+function discardedOf(raw: string | null): number[] {
+  if (raw === null) return [];
+  const parsed = JSON.parse(raw) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((v): v is number => typeof v === 'number') : [];
+}
+
+function toInsightEvent(r: RawInsightEvent): InsightEvent {
+  return {
+    id: r.id,
+    at: Date.parse(r.at),
+    namespace: r.namespace,
+    action: r.action as InsightAction,
+    actor: r.actor,
+    fromVersion: r.from_version,
+    toVersion: r.to_version,
+    rolloutId: r.rollout,
+    automatic: r.automatic === 1,
+    triggerId: r.trigger_id,
+    triggerLabel: r.trigger_label,
+    discarded: discardedOf(r.discarded),
+  };
+}
+
+/** Lean insight events of one namespace (or all) in [from, to), oldest first. */
+export function insightEventsOf(c: Conn, range: InsightRange): InsightEvent[] {
+  const rows =
+    range.namespace === undefined
+      ? c.q(`SELECT ${INSIGHT_COLUMNS} FROM events WHERE action IN (${ACTION_LIST}) AND at >= ? AND at < ? AND namespace IS NOT NULL ORDER BY at, id`).all(range.from, range.to)
+      : c.q(`SELECT ${INSIGHT_COLUMNS} FROM events WHERE namespace = ? AND action IN (${ACTION_LIST}) AND at >= ? AND at < ? ORDER BY at, id`).all(range.namespace, range.from, range.to);
+  return (rows as RawInsightEvent[]).map(toInsightEvent);
+}
+
+/**
+ * The namespace summary's 7-day numbers: changes made since `since` and the share of them that
+ * failed so far (the same definitions as /api/v1/insights/summary, default failure window).
+ */
+export function changeFailure7d(c: Conn, namespace: string, since: string): { changes: number; changeFailureRate: number | null } {
+  const events = insightEventsOf(c, { namespace, from: since, to: '9999-12-31T23:59:59.999Z' });
+  if (events.length === 0) return { changes: 0, changeFailureRate: null };
+  const n = periodNumbers(analyze(events, []), namespace, Date.parse(since), Number.MAX_SAFE_INTEGER);
+  return { changes: n.changes, changeFailureRate: n.changeFailureRate };
+}
+
+interface RawBreach {
+  rollout_id: string;
+  namespace: string;
+  breach_id: string;
+  rule_id: string;
+  severity: string;
+  outcome: string;
+  started_at: string;
+  fired_at: string;
+  sentence: string;
+  event_id: number | null;
+}
+
+function rolloutFilter(range: InsightRange & { rolloutId?: string }): { sql: string; args: string[] } {
+  const sql: string[] = [];
+  const args: string[] = [];
+  if (range.namespace !== undefined) {
+    sql.push('r.namespace = ?');
+    args.push(range.namespace);
+  }
+  if (range.rolloutId !== undefined) {
+    sql.push('r.id = ?');
+    args.push(range.rolloutId);
+  }
+  return { sql: sql.map((s) => ` AND ${s}`).join(''), args };
+}
+
+export class SqliteInsightStore implements InsightStore {
+  constructor(private readonly read: Tx) {}
+
+  namespaceNames(): Promise<string[]> {
+    return this.read((c) => (c.q('SELECT name FROM namespaces ORDER BY name').all() as { name: string }[]).map((r) => r.name));
+  }
+
+  insightEvents(range: InsightRange): Promise<InsightEvent[]> {
+    return this.read((c) => insightEventsOf(c, range));
+  }
+
+  breaches(range: InsightRange & { rolloutId?: string }): Promise<BreachRecord[]> {
+    const f = rolloutFilter(range);
+    return this.read((c) =>
+      (
+        c
+          .q(
+            `SELECT b.rollout_id, r.namespace, b.breach_id, b.rule_id, b.severity, b.outcome, b.started_at, b.fired_at, b.sentence, b.event_id
+             FROM rollout_breaches b JOIN rollouts r ON r.id = b.rollout_id
+             WHERE b.fired_at >= ? AND b.fired_at < ?${f.sql} ORDER BY b.fired_at`,
+          )
+          .all(range.from, range.to, ...f.args) as RawBreach[]
+      ).map((b) => ({
+        rolloutId: b.rollout_id,
+        namespace: b.namespace,
+        breachId: b.breach_id,
+        ruleId: b.rule_id,
+        severity: b.severity === 'warning' ? 'warning' : 'critical',
+        outcome: b.outcome,
+        startedAt: b.started_at,
+        firedAt: b.fired_at,
+        sentence: b.sentence,
+        eventId: b.event_id,
+      })),
+    );
+  }
+
+  mismatchTimes(range: InsightRange & { rolloutId?: string }): Promise<MismatchTimes[]> {
+    const f = rolloutFilter(range);
+    return this.read((c) => {
+      const rollouts = c.q(`SELECT r.id, r.namespace FROM rollouts r WHERE 1 = 1${f.sql} ORDER BY r.id`).all(...f.args) as { id: string; namespace: string }[];
+      const times = c.q("SELECT compared_at FROM rollout_parity WHERE rollout_id = ? AND status = 'mismatch' AND compared_at >= ? AND compared_at < ? ORDER BY compared_at");
+      return rollouts.map((r) => ({
+        rolloutId: r.id,
+        namespace: r.namespace,
+        times: (times.all(r.id, range.from, range.to) as { compared_at: string }[]).map((x) => Date.parse(x.compared_at)),
+      }));
+    });
+  }
+
+  eventsByIds(ids: readonly number[]): Promise<AuditEvent[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.read((c) => {
+      const byId = new Map<number, AuditEvent>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = c.q(`SELECT * FROM events WHERE id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as RawEvent[];
+        for (const r of rows) byId.set(r.id, rowToEvent(r));
+      }
+      return ids.flatMap((id) => {
+        const e = byId.get(id);
+        return e ? [e] : [];
+      });
+    });
+  }
+
+  timelineEvents(q: TimelineEventQuery): Promise<{ events: AuditEvent[]; truncated: boolean }> {
+    if (q.actions.length === 0) return Promise.resolve({ events: [], truncated: false });
+    const where = [`action IN (${q.actions.map(() => '?').join(', ')})`, 'at >= ?', 'at < ?'];
+    const args: (string | number)[] = [...q.actions, q.from, q.to];
+    if (q.rollout !== undefined) {
+      where.push('namespace = ?', '(rollout_id IS NULL OR rollout_id = ?)');
+      args.push(q.rollout.namespace, q.rollout.id);
+    } else if (q.namespace !== undefined) {
+      where.push('namespace = ?');
+      args.push(q.namespace);
+    }
+    return this.read((c) => {
+      const rows = c.q(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`).all(...args, q.limit + 1) as RawEvent[];
+      return { events: rows.slice(0, q.limit).reverse().map(rowToEvent), truncated: rows.length > q.limit };
+    });
+  }
+
+  rolloutNamespace(id: string): Promise<string | null> {
+    return this.read((c) => (c.q('SELECT namespace FROM rollouts WHERE id = ?').get(id) as { namespace: string } | undefined)?.namespace ?? null);
+  }
+}
