@@ -29,7 +29,8 @@ function setup() {
   const sources: FakeSource[] = [];
   const log: string[] = [];
   const changes: ChangeEvent[] = [];
-  const timers: { fn: () => void; ms: number }[] = [];
+  const timers = new Map<number, { fn: () => void; ms: number }>();
+  let seq = 0;
   const live = new LiveConnection({
     url: '/api/v1/stream',
     createSource: (url) => {
@@ -40,12 +41,31 @@ function setup() {
     onOpen: (reconnected) => log.push(reconnected ? 'reopened' : 'opened'),
     onChange: (e) => changes.push(e),
     onFailure: (n) => log.push(`failed ${n}`),
-    setTimer: (fn, ms) => timers.push({ fn, ms }),
-    clearTimer: () => undefined,
+    setTimer: (fn, ms) => {
+      seq += 1;
+      timers.set(seq, { fn, ms });
+      return seq;
+    },
+    clearTimer: (id) => timers.delete(id),
+    openTimeoutMs: 10_000,
   });
   const last = () => sources.at(-1) as FakeSource;
-  const fireTimer = () => timers.shift()?.fn();
-  return { live, sources, log, changes, timers, last, fireTimer };
+  /** The pending reconnect (not the open timeout), fired as if its time had come. */
+  const backoff = () => [...timers.entries()].find(([, t]) => t.ms !== 10_000);
+  const fireTimer = () => {
+    const entry = backoff();
+    if (!entry) return;
+    timers.delete(entry[0]);
+    entry[1].fn();
+  };
+  const fireOpenTimeout = () => {
+    const entry = [...timers.entries()].find(([, t]) => t.ms === 10_000);
+    if (entry) {
+      timers.delete(entry[0]);
+      entry[1].fn();
+    }
+  };
+  return { live, sources, log, changes, timers, last, fireTimer, fireOpenTimeout, backoff };
 }
 
 const change = (eventId: number): ChangeEvent => ({ namespace: 'payments', eventId, action: 'snapshot.rollback', activeVersion: 3, at: '2026-11-21T00:00:00.000Z' });
@@ -62,18 +82,18 @@ describe('LiveConnection', () => {
   });
 
   it('reconnects with backoff after a failure and resumes after the last event it saw', () => {
-    const { live, last, sources, log, timers, fireTimer } = setup();
+    const { live, last, sources, log, backoff, fireTimer } = setup();
     live.start();
     last().open();
     last().emit(change(41), '41');
     last().fail();
     expect(sources[0]?.closed).toBe(true);
     expect(log).toEqual(['opened', 'failed 1']);
-    expect(timers[0]?.ms).toBe(1000);
+    expect(backoff()?.[1].ms).toBe(1000);
     fireTimer();
     expect(last().url).toBe('/api/v1/stream?lastEventId=41');
     last().fail();
-    expect(timers[0]?.ms).toBe(2000);
+    expect(backoff()?.[1].ms).toBe(2000);
     fireTimer();
     last().open();
     expect(log).toEqual(['opened', 'failed 1', 'failed 2', 'reopened']);
@@ -93,6 +113,17 @@ describe('LiveConnection', () => {
     expect(sources).toHaveLength(3);
     fireTimer();
     expect(sources).toHaveLength(3);
+  });
+
+  it('counts a stream that never opens (a buffering proxy) as broken, and one that opened as fine', () => {
+    const { live, last, log, fireOpenTimeout, timers } = setup();
+    live.start();
+    fireOpenTimeout();
+    expect(last().closed).toBe(true);
+    expect(log).toEqual(['failed 1']);
+    live.retryNow();
+    last().open();
+    expect([...timers.values()].some((t) => t.ms === 10_000)).toBe(false);
   });
 
   it('backs off up to 30 s', () => {

@@ -23,6 +23,8 @@ export interface LiveConnectionOptions {
   /** The stream broke; `failures` counts breaks since the last successful open. */
   onFailure: (failures: number) => void;
   backoffMs?: (failures: number) => number;
+  /** A stream that has not opened by then counts as broken (e.g. a proxy that buffers it). */
+  openTimeoutMs?: number;
   setTimer?: (fn: () => void, ms: number) => number;
   clearTimer?: (id: number) => void;
 }
@@ -33,6 +35,7 @@ export const defaultBackoff = (failures: number): number => BACKOFF[Math.min(fai
 export class LiveConnection {
   private source: EventSourceLike | null = null;
   private timer: number | null = null;
+  private openTimer: number | null = null;
   private running = false;
   private opened = false;
   private failures = 0;
@@ -54,6 +57,7 @@ export class LiveConnection {
   stop(): void {
     this.running = false;
     this.clearTimer();
+    this.clearOpenTimer();
     this.source?.close();
     this.source = null;
   }
@@ -69,7 +73,9 @@ export class LiveConnection {
     const url = this.lastEventId ? `${this.options.url}?lastEventId=${encodeURIComponent(this.lastEventId)}` : this.options.url;
     const source = this.options.createSource(url);
     this.source = source;
+    this.openTimer = this.set(() => source.onerror?.(new Event('timeout')), this.options.openTimeoutMs ?? 10_000);
     source.onopen = () => {
+      this.clearOpenTimer();
       const reconnected = this.opened;
       this.opened = true;
       this.failures = 0;
@@ -84,21 +90,35 @@ export class LiveConnection {
       // The browser would retry on its own, but without backoff and without telling us; take over.
       source.close();
       if (this.source !== source) return;
+      this.clearOpenTimer();
       this.source = null;
       this.failures += 1;
       this.options.onFailure(this.failures);
       if (!this.running) return;
       const delay = (this.options.backoffMs ?? defaultBackoff)(this.failures);
-      this.timer = (this.options.setTimer ?? ((fn, ms) => window.setTimeout(fn, ms)))(() => {
+      this.timer = this.set(() => {
         this.timer = null;
         if (this.running && !this.source) this.connect();
       }, delay);
     };
   }
 
+  private set(fn: () => void, ms: number): number {
+    return (this.options.setTimer ?? ((f, t) => window.setTimeout(f, t)))(fn, ms);
+  }
+
+  private clear(id: number | null): void {
+    if (id !== null) (this.options.clearTimer ?? ((i) => window.clearTimeout(i)))(id);
+  }
+
   private clearTimer(): void {
-    if (this.timer !== null) (this.options.clearTimer ?? ((id) => window.clearTimeout(id)))(this.timer);
+    this.clear(this.timer);
     this.timer = null;
+  }
+
+  private clearOpenTimer(): void {
+    this.clear(this.openTimer);
+    this.openTimer = null;
   }
 }
 
