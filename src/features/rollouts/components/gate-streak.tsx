@@ -14,7 +14,7 @@ export function GateStreak({ gate }: { gate: GateResponse }) {
         ))}
       </span>
       <span>
-        {gate.acceptStreak} of {gate.requiredStreak} accepts in a row
+        {gate.acceptStreak} accept{gate.acceptStreak === 1 ? '' : 's'} in a row · {gate.requiredStreak} needed
       </span>
     </span>
   );

@@ -45,7 +45,7 @@ export default function MetricChart({ id, series, markers, from, to, height = 18
     >
       <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
       <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} tickFormatter={tick} tick={AXIS_TICK} stroke="var(--chart-grid)" tickLine={false} minTickGap={48} allowDataOverflow />
-      <YAxis domain={series.domain} tickFormatter={(v: number) => formatMetricValue(metric, v)} tick={AXIS_TICK} width={64} stroke="var(--chart-grid)" tickLine={false} axisLine={false} tickCount={4} allowDataOverflow />
+      <YAxis domain={series.domain} ticks={series.ticks} tickFormatter={(v: number) => formatMetricValue(metric, v)} tick={AXIS_TICK} width={64} stroke="var(--chart-grid)" tickLine={false} axisLine={false} allowDataOverflow />
       <Tooltip content={() => null} cursor={false} isAnimationActive={false} />
       {series.thresholds
         .filter((th) => th.inView && th.value !== null)

@@ -38,6 +38,7 @@ export function PromoteDialog({ rollout, isAdmin, onClose }: { rollout: RolloutD
       confirmLabel={override && !allowed ? `Override the gate and promote` : `Promote ${seen.id}`}
       tone={full || (override && !allowed) ? 'danger' : 'primary'}
       typedName={full ? seen.id : undefined}
+      typedNameLabel="Type the rollout id to confirm"
       suggestions={ACTION_REASONS.promote}
       ready={ready}
       onConfirm={(reason) => action.confirm({ reason, override: override && !allowed })}

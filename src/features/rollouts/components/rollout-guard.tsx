@@ -4,7 +4,7 @@ import { actionProblem } from '../lib/action-text';
 import type { RolloutAction } from '../lib/use-rollout-action';
 import { RolloutConflictView } from './rollout-conflict-view';
 
-type PassThrough = Pick<GuardDialogProps, 'title' | 'sentence' | 'confirmLabel' | 'tone' | 'typedName' | 'suggestions' | 'ready' | 'onClose'>;
+type PassThrough = Pick<GuardDialogProps, 'title' | 'sentence' | 'confirmLabel' | 'tone' | 'typedName' | 'typedNameLabel' | 'suggestions' | 'ready' | 'onClose'>;
 
 export interface RolloutGuardProps<V> extends PassThrough {
   action: RolloutAction<V>;

@@ -12,7 +12,7 @@ const VERBS: Readonly<Record<RolloutActionKind, string>> = {
   rollback: 'roll back',
   settings: 'change the settings',
   countersReset: 'reset the counters',
-  triage: 'triage mismatches',
+  triage: 'triage the mismatches of',
 };
 
 /** Why a rollout action cannot be taken now (offline first: it affects everyone), or null when it can. */

@@ -3,7 +3,7 @@ import { DEFAULT_GUARDS } from '@core/rollout/guards';
 import { downsampleWindows, thresholdLines, type DownsampledSeries } from '@core/rollout/series';
 import type { Metric } from '@core/rollout/model';
 import { MIN, T0, minutes, win } from '@core/rollout/test-support';
-import { niceCeil, rowAt, summarizeSeries, toMetricSeries as shape } from './to-metric-series';
+import { niceCeil, niceTicks, rowAt, summarizeSeries, toMetricSeries as shape } from './to-metric-series';
 
 /** As the metrics API does it: the series and the threshold lines of the default guards. */
 const toMetricSeries = (series: DownsampledSeries, metric: Metric, rules = DEFAULT_GUARDS) => shape(series, metric, thresholdLines(metric, rules, series), rules);
@@ -94,6 +94,18 @@ describe('niceCeil', () => {
   it('rounds an axis top up to 1, 2, 2.5 or 5 times a power of ten', () => {
     expect([niceCeil(233), niceCeil(86.4), niceCeil(0.054), niceCeil(1100), niceCeil(0.0216), niceCeil(500)]).toEqual([250, 100, 0.1, 2000, 0.025, 500]);
     expect(niceCeil(0)).toBe(1);
+  });
+
+  it('gives round ticks for every nice top', () => {
+    expect(niceTicks(100)).toEqual([0, 25, 50, 75, 100]);
+    expect(niceTicks(250)).toEqual([0, 50, 100, 150, 200, 250]);
+    expect(niceTicks(0.05)).toEqual([0, 0.01, 0.02, 0.03, 0.04, 0.05].map((v) => expect.closeTo(v, 10)));
+  });
+
+  it('rounds a memory axis in GB', () => {
+    const s = toMetricSeries(downsampleWindows(minutes(0, 2, { memoryMb: 1600 }, { memoryMb: 1400 }), ...range(2), 60), 'memory');
+    expect(s.domain[1]).toBe(5 * 1024);
+    expect(s.ticks).toEqual([0, 1024, 2048, 3072, 4096, 5120]);
   });
 });
 

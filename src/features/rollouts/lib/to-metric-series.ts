@@ -39,8 +39,10 @@ export interface MetricSeries {
   metric: Metric;
   rows: MetricRow[];
   thresholds: ChartThreshold[];
-  /** [0, max]: data and the thresholds in view, with headroom. */
+  /** [0, max]: data and the thresholds in view, with headroom, rounded up to a nice number. */
   domain: [number, number];
+  /** Round y ticks from 0 to the top of the domain. */
+  ticks: number[];
   /** Whether either variant has a value anywhere in the range. */
   hasData: boolean;
   /** The newest row where V2 (else V1) has a value: the readout when nothing is hovered. */
@@ -64,6 +66,19 @@ export function niceCeil(v: number): number {
   const power = 10 ** Math.floor(Math.log10(v));
   for (const m of [1, 2, 2.5, 5, 10]) if (m * power >= v - power * 1e-9) return m * power;
   return 10 * power;
+}
+
+/** Ticks from 0 to a nice top: quarters of 1 and 2 × 10^k, fifths of 2.5 and 5 × 10^k. */
+export function niceTicks(top: number): number[] {
+  const mantissa = top / 10 ** Math.floor(Math.log10(top));
+  const steps = Math.abs(mantissa - 2.5) < 1e-9 || Math.abs(mantissa - 5) < 1e-9 ? 5 : 4;
+  return Array.from({ length: steps + 1 }, (_, i) => (top * i) / steps);
+}
+
+/** Memory reads in GB above 1 GB, so its axis rounds in GB (1,024 MB), not in thousands of MB. */
+function axisTop(metric: Metric, v: number): number {
+  if (metric === 'memory' && v > 1024) return niceCeil(v / 1024) * 1024;
+  return niceCeil(v);
 }
 
 const maxOf = (values: Iterable<number | null>): number | null => {
@@ -130,7 +145,9 @@ export function toMetricSeries(series: DownsampledSeries, metric: Metric, lines:
   );
   const top = Math.max(dataMax ?? 0, visibleMax ?? 0);
   const latest = [...rows].reverse().find((r) => r.v2 !== null) ?? [...rows].reverse().find((r) => r.v1 !== null) ?? null;
-  return { metric, rows, thresholds, domain: [0, niceCeil(top > 0 ? top * HEADROOM : 1)], hasData, latest };
+  const yTop = axisTop(metric, top > 0 ? top * HEADROOM : 1);
+  const ticks = metric === 'memory' && yTop > 1024 ? niceTicks(yTop / 1024).map((t) => t * 1024) : niceTicks(yTop);
+  return { metric, rows, thresholds, domain: [0, yTop], ticks, hasData, latest };
 }
 
 /** "warning at 2%", "critical at 2× V1" (the rule's own wording, core/rollout/guard-wording). */
