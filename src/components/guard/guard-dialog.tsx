@@ -17,6 +17,8 @@ export interface GuardDialogProps {
   tone?: 'danger' | 'primary';
   /** For namespace-wide actions: the name the user must type. */
   typedName?: string;
+  /** The typed name's label when it is not a namespace name, e.g. "Type the rollout id to confirm". */
+  typedNameLabel?: string;
   suggestions?: readonly string[];
   /** The preview is ready and the action possible (e.g. enough history). */
   ready: boolean;
@@ -71,7 +73,7 @@ export function GuardDialog(props: GuardDialogProps) {
             <>
               {children}
               <ReasonField value={reason} onChange={setReason} suggestions={suggestions} problem={reasonIssue} showProblem={tried || reason !== ''} />
-              {typedName !== undefined && <TypedNameField expected={typedName} value={typed} onChange={setTyped} />}
+              {typedName !== undefined && <TypedNameField expected={typedName} value={typed} onChange={setTyped} label={props.typedNameLabel} />}
             </>
           )}
           {problem && (
