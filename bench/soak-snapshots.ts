@@ -1,8 +1,9 @@
 /**
  * S1 soak: 4 writers load distinct snapshots (writer 0 also rolls back now and then) while 32
- * readers poll the app endpoint (with and without If-None-Match) and the API's GET namespace,
+ * readers poll the app endpoint (with and without If-None-Match) and the API's GET namespace, and 4
+ * clients watch the app's server-sent events,
  * against the real server in a child process on loopback. The checker is
- * server/trust/whole-snapshots.ts. Bounded: 100,000 reads or 5 minutes, whichever comes first.
+ * server/trust/whole-snapshots.ts. Bounded: 100,000 reads or 15 minutes, whichever comes first.
  * Run: npx tsx bench/soak-snapshots.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,8 +26,9 @@ export async function run(): Promise<Record<string, number | string>> {
       namespace: 'soak',
       writers: 4,
       readers: 32,
+      watchers: 4,
       reads,
-      maxMs: 5 * 60_000,
+      maxMs: 15 * 60_000,
       rollbackEvery: 10,
       readsPerWrite: 60,
     });
@@ -35,6 +37,7 @@ export async function run(): Promise<Record<string, number | string>> {
       'app reads (200)': r.appReads - r.notModified,
       'app reads (304)': r.notModified,
       'API reads': r.apiReads,
+      'watch events (4 SSE clients)': r.watchEvents,
       torn: r.torn,
       unknown: r.unknown,
       backwards: r.backwards,

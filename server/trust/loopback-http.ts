@@ -42,6 +42,41 @@ export class LoopbackClient {
     });
   }
 
+  /**
+   * A server-sent event stream (its own connection): calls `onEvent` with each event's name, id and
+   * data (lines joined by \n). Resolves once the response headers arrived, to a function that closes it.
+   */
+  events(path: string, onEvent: (e: { event: string; id: string; data: string }) => void): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      const req = http.get({ host: this.url.hostname.replace(/^\[|\]$/g, ''), port: this.url.port, path, headers: { accept: 'text/event-stream' } }, (res) => {
+        if (res.statusCode !== 200) {
+          reject(new Error(`${path} answered ${res.statusCode}`));
+          res.resume();
+          return;
+        }
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const e = { event: 'message', id: '', data: [] as string[] };
+            for (const line of frame.split('\n')) {
+              if (line.startsWith('event: ')) e.event = line.slice(7);
+              else if (line.startsWith('id: ')) e.id = line.slice(4);
+              else if (line.startsWith('data: ')) e.data.push(line.slice(6));
+            }
+            if (e.data.length > 0) onEvent({ event: e.event, id: e.id, data: e.data.join('\n') });
+          }
+        });
+        res.on('error', () => undefined);
+        resolve(() => req.destroy());
+      });
+      req.on('error', (e) => reject(e));
+    });
+  }
+
   close(): void {
     this.agent.destroy();
   }

@@ -1,6 +1,6 @@
 /**
- * S1 (short version of bench/soak-snapshots.ts): 4 writers and 32 readers over real loopback
- * HTTP; every read must be exactly one acknowledged version, and never go backwards except
+ * S1 (short version of bench/soak-snapshots.ts): 4 writers, 32 readers and 4 watchers (SSE) over
+ * real loopback HTTP; every read must be exactly one acknowledged version, and never go backwards except
  * through a rollback. A sabotaged cache shows that the checker does catch torn reads.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ const options = (base: string, reads: number): SoakOptions => ({
   namespace: 's1-short',
   writers: 4,
   readers: 32,
+  watchers: 4,
   reads,
   maxMs: 30_000,
   rollbackEvery: 4,
@@ -40,6 +41,7 @@ describe('S1 whole snapshots', () => {
     expect(r.versionsSeen).toBeGreaterThan(10);
     expect(r.notModified).toBeGreaterThan(0);
     expect(r.apiReads).toBeGreaterThan(100);
+    expect(r.watchEvents).toBeGreaterThan(10);
   });
 
   it('the checker reports torn reads when the served body and ETag come from different versions', { timeout: 60_000 }, async () => {

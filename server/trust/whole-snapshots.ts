@@ -24,6 +24,8 @@ export interface SoakOptions {
   namespace: string;
   writers: number;
   readers: number;
+  /** Clients watching /v1/namespaces/:ns/watch (server-sent events), checked like the readers. */
+  watchers: number;
   /** Stop once this many reads are recorded... */
   reads: number;
   /** ...or after this long, whichever comes first. */
@@ -43,6 +45,8 @@ export interface SoakReport {
   appReads: number;
   notModified: number;
   apiReads: number;
+  /** Snapshots pushed to the watchers. */
+  watchEvents: number;
   torn: number;
   unknown: number;
   backwards: number;
@@ -192,6 +196,28 @@ export async function wholeSnapshotSoak(o: SoakOptions): Promise<SoakReport> {
     wakeWriters(true);
   };
 
+  // Watchers: every pushed snapshot must be whole (its id is the ETag of its bytes) and known.
+  let watchEvents = 0;
+  const closers: (() => void)[] = [];
+  for (let i = 0; i < o.watchers; i++) {
+    const mine: Read[] = [];
+    seen[o.readers + i] = mine;
+    closers.push(
+      await client.events(`/v1/namespaces/${ns}/watch`, (e) => {
+        const m = /^"(\d+)-([0-9a-f]{16})"$/.exec(e.id);
+        const body = Buffer.from(e.data, 'utf8');
+        if (!m || sha256(body).slice(0, 16) !== m[2]) {
+          torn++;
+          note(`watch: pushed ${e.id} whose body hashes to ${sha256(body).slice(0, 16)}`);
+          return;
+        }
+        const doc = JSON.parse(e.data) as Snapshot;
+        mine.push({ version: Number(m[1]), hash: snapshotHash(doc), source: sourceOf(doc) });
+        watchEvents++;
+      }),
+    );
+  }
+
   const kinds: ReaderKind[] = ['app-inm', 'app', 'app-inm', 'api'];
   try {
     await Promise.all([
@@ -202,6 +228,7 @@ export async function wholeSnapshotSoak(o: SoakOptions): Promise<SoakReport> {
     stop = true;
     wakeWriters(true);
   }
+  for (const close of closers) close();
 
   // The order in which versions became active, from the audit log (oldest first).
   const events: AuditEvent[] = [];
@@ -251,6 +278,7 @@ export async function wholeSnapshotSoak(o: SoakOptions): Promise<SoakReport> {
     appReads,
     notModified,
     apiReads,
+    watchEvents,
     torn,
     unknown,
     backwards,
