@@ -1,18 +1,22 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { auditQueries } from '../../features/audit/api/audit-queries';
 import { namespaceQueries } from '../../features/namespaces/api/namespace-queries';
+import { rolloutQueries } from '../../features/rollouts/api/rollout-queries';
 import { versionQueries } from '../../features/versions/api/version-queries';
 
 /**
  * What a change makes stale: the audit log always; for a namespace change, every namespace
- * screen (list, details) and that namespace's versions. Only queries on screen refetch; the rest
- * are marked stale and refetch when next shown.
+ * screen (list, details), that namespace's versions and the rollout screens. Only queries on
+ * screen refetch; the rest are marked stale and refetch when next shown.
  */
 export async function invalidateForChanges(queryClient: QueryClient, namespaces: Iterable<string | null>): Promise<void> {
   const names = [...new Set(namespaces)].filter((n): n is string => n !== null);
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: auditQueries.all() }),
     ...(names.length ? [queryClient.invalidateQueries({ queryKey: namespaceQueries.all() })] : []),
+    // Rollout changes are audited under their namespace, and a namespace change (a rollback, the
+    // kill switch) can change what a rollout serves: the rollout screens refresh too.
+    ...(names.length ? [queryClient.invalidateQueries({ queryKey: rolloutQueries.all() })] : []),
     ...names.map((ns) => queryClient.invalidateQueries({ queryKey: versionQueries.namespace(ns) })),
   ]);
 }
