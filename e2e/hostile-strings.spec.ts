@@ -2,6 +2,7 @@
 import { expect, test } from './fixtures';
 import { uniqueName } from './api-client';
 import { expectInert, HOSTILE, JS_URL, watch } from './hostile';
+import { Shell } from './pages/shell';
 
 test('hostile strings in namespaces, flags, versions, diffs and the audit log are shown as text and never run', async ({ loggedInPage: page, api }) => {
   const w = await watch(page);
@@ -51,6 +52,13 @@ test('hostile strings in namespaces, flags, versions, diffs and the audit log ar
     await page.goto(url);
     await expectInert(page, w, screen);
   }
+
+  // The command palette lists namespaces (and is another library under the CSP).
+  const palette = await new Shell(page).openPalette();
+  await palette.getByRole('combobox').fill(ns);
+  await expect(palette.getByRole('option').first()).toContainText(ns);
+  await expectInert(page, w, 'command palette', false);
+  await page.keyboard.press('Escape');
 
   // A guard dialog renders the diff of what a rollback would change.
   await page.goto(`/namespaces/${ns}`);
