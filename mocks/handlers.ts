@@ -1,6 +1,7 @@
 import { adminMe, detailFor, namespaceSummaries } from './data';
 import { auditEvents, emptyDiff, eventPage, histories, sampleDiff, versionDetail, versionPage } from './registry-data';
 import { apiErrorReply, typedHandler } from './typed-handler';
+import { insightHandlers } from './insight-handlers';
 import { rolloutHandlers } from './rollout-handlers';
 
 const noNamespace = (ns: unknown) => apiErrorReply(404, 'NotFound', `namespace '${String(ns)}' does not exist`);
@@ -38,4 +39,5 @@ export const handlers = [
     return eventPage(auditEvents, { ...filter, limit: int(q.get('limit')) ?? 100 });
   }),
   ...rolloutHandlers,
+  ...insightHandlers,
 ];

@@ -15,6 +15,7 @@ import './styles/versions.css';
 import './styles/audit.css';
 import './styles/shell.css';
 import './styles/rollouts.css';
+import './styles/insights.css';
 
 syncThemeToDocument();
 

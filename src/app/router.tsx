@@ -50,6 +50,14 @@ const appRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../features/rollouts/components/parity-page')).ParityPage }),
   },
   {
+    path: 'insights',
+    lazy: async () => ({ Component: (await import('../features/insights/components/insights-page')).InsightsPage }),
+  },
+  {
+    path: 'timeline',
+    lazy: async () => ({ Component: (await import('../features/timeline/components/timeline-page')).TimelinePage }),
+  },
+  {
     path: 'audit',
     lazy: async () => ({ Component: (await import('../features/audit/components/audit-page')).AuditPage }),
   },

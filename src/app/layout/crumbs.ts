@@ -4,7 +4,7 @@ export interface Crumb {
   to: string;
 }
 
-const SECTIONS: Record<string, string> = { namespaces: 'Namespaces', audit: 'Audit log', rollouts: 'Rollouts' };
+const SECTIONS: Record<string, string> = { namespaces: 'Namespaces', audit: 'Audit log', rollouts: 'Rollouts', insights: 'Insights', timeline: 'Timeline' };
 const NAMESPACE_SCREENS: Record<string, string> = { history: 'History', diff: 'Compare', versions: 'History' };
 
 export function crumbsFor(pathname: string): Crumb[] {

@@ -1,10 +1,12 @@
 import { NavLink } from 'react-router';
-import { LayersIcon, LogoMark, RolloutIcon, ScrollTextIcon } from '../../components/ui/icons';
+import { ChartBarsIcon, LayersIcon, LogoMark, RolloutIcon, ScrollTextIcon, TimelineIcon } from '../../components/ui/icons';
 import { PaletteButton, ShortcutsButton } from '../shortcuts/palette-button';
 
 const NAV = [
   { to: '/namespaces', label: 'Namespaces', icon: LayersIcon },
   { to: '/rollouts', label: 'Rollouts', icon: RolloutIcon },
+  { to: '/insights', label: 'Insights', icon: ChartBarsIcon },
+  { to: '/timeline', label: 'Timeline', icon: TimelineIcon },
   { to: '/audit', label: 'Audit log', icon: ScrollTextIcon },
 ] as const;
 

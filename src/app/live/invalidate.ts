@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { TIMELINE_QUERY_KEY } from '../../components/timeline/timeline-model';
 import { auditQueries } from '../../features/audit/api/audit-queries';
+import { insightQueries } from '../../features/insights/api/insight-queries';
 import { namespaceQueries } from '../../features/namespaces/api/namespace-queries';
 import { rolloutQueries } from '../../features/rollouts/api/rollout-queries';
 import { versionQueries } from '../../features/versions/api/version-queries';
@@ -13,6 +15,9 @@ export async function invalidateForChanges(queryClient: QueryClient, namespaces:
   const names = [...new Set(namespaces)].filter((n): n is string => n !== null);
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: auditQueries.all() }),
+    // Insights and the timeline are derived from the audit log: any change can move them.
+    queryClient.invalidateQueries({ queryKey: insightQueries.all() }),
+    queryClient.invalidateQueries({ queryKey: TIMELINE_QUERY_KEY }),
     ...(names.length ? [queryClient.invalidateQueries({ queryKey: namespaceQueries.all() })] : []),
     // Rollout changes are audited under their namespace, and a namespace change (a rollback, the
     // kill switch) can change what a rollout serves: the rollout screens refresh too.

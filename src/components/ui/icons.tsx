@@ -116,3 +116,21 @@ export const RolloutIcon = (p: IconProps) => (
     <circle cx="14.25" cy="4.25" r="0.5" fill="currentColor" />
   </Icon>
 );
+
+export const ChartBarsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M1.75 14.25h12.5" />
+    <rect x="3" y="8" width="2.5" height="4.5" rx="0.5" />
+    <rect x="6.75" y="3.5" width="2.5" height="9" rx="0.5" />
+    <rect x="10.5" y="6" width="2.5" height="6.5" rx="0.5" />
+  </Icon>
+);
+
+export const TimelineIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M1.75 8h12.5" />
+    <circle cx="4" cy="8" r="1.5" />
+    <circle cx="9" cy="8" r="1.5" />
+    <path d="M12.5 5.5v5M6.5 4v2.5M6.5 9.5V12" />
+  </Icon>
+);

@@ -3,6 +3,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { NamespaceActions } from './namespace-actions';
 import { FlagsTable } from './flags-table';
 import { KillSwitchBadge } from './kill-switch-badge';
+import { NamespaceTimeline } from './namespace-timeline';
 import { RecentChanges } from './recent-changes';
 import { SnapshotFacts } from './snapshot-facts';
 
@@ -35,6 +36,7 @@ export function NamespaceOverview({ detail }: { detail: NamespaceDetail }) {
           <RecentChanges events={detail.recentEvents} />
         </section>
       </div>
+      <NamespaceTimeline ns={detail.name} />
     </div>
   );
 }
