@@ -38,11 +38,12 @@ export function backfill(p: TrafficProfile, timeline: readonly StagePoint[], epi
     const at = new Date(t + 59_000).toISOString();
     const d = decisionsAt(p, t, point.policy, 3);
     reporter.add(d, at, point.policy);
-    // The reporter counts a parity report per sampled signal; a few are kept as full comparisons.
+    // The reporter counts a parity report per sampled signal; a few are kept as full comparisons,
+    // and during a regression episode every one (so its mismatch spike is there to review).
     const episode = activeEpisode(episodes, t);
     for (let k = 0; k < d.sampledCount; k++) {
       const s = { id: `${p.rolloutId}-${Math.floor(t / MINUTE)}-s${k}`, subject: p.subjects[(Math.floor(t / MINUTE) * 7 + k * 13) % p.subjects.length] ?? 'subject' };
-      if (k === 0 && i % parityEvery === 0) {
+      if (episode !== undefined || (k === 0 && i % parityEvery === 0)) {
         const ingest = parityFor(p, s, at, episode);
         reporter.report(summarizeParity(ingest));
         out.parity.push(ingest);
