@@ -4,6 +4,22 @@ import { defineConfig } from 'vitest/config';
 
 const dir = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/** Server tests that also run on the PostgreSQL engine (the `pg` project). */
+const PG_TESTS = [
+  'server/**/*.pg.test.ts',
+  'server/store/store.contract.test.ts',
+  'server/registry/mutations.test.ts',
+  'server/http/apps.test.ts',
+  'server/http/stream.test.ts',
+  'server/trust/concurrency.test.ts',
+  'server/trust/precondition-race.test.ts',
+  'server/trust/auto-rollback-once.test.ts',
+  'server/http/rollouts.test.ts',
+  'server/http/rollouts-ingest.test.ts',
+  'server/http/rollouts-reads.test.ts',
+  'server/rollouts/guards-engine.test.ts',
+];
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -32,7 +48,24 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['core/**/*.test.ts', 'contract/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'server/**/*.pg.test.ts'],
           testTimeout: 30_000,
+          provide: { switchyardPg: '' },
+        },
+      },
+      {
+        // The PostgreSQL engine (`npm run test:pg`): a throw-away cluster for the run, a fresh
+        // database per test; the store contract, the server tests that exercise the store's
+        // semantics (mutations, preconditions, idempotency, concurrency, app endpoints, streams,
+        // guards) and the multi-replica tests.
+        extends: true,
+        test: {
+          name: 'pg',
+          environment: 'node',
+          include: PG_TESTS,
+          globalSetup: ['server/test/pg-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

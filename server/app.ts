@@ -35,7 +35,9 @@ import { Metrics } from './metrics';
 import { ServedSnapshots } from './registry/served';
 import { RegistryService } from './registry/service';
 import type { Services } from './services';
-import { SqliteStore } from './store/sqlite';
+import { Replication } from './live/replication';
+import { openStore } from './store/open';
+import { PostgresStore } from './store/postgres';
 
 export interface BuildOptions {
   config: Config;
@@ -45,12 +47,16 @@ export interface BuildOptions {
   heartbeatMs?: number;
   /** Interval of the guards engine's timer (15 s); 0 turns the timer off (tests call services.guards.tick()). */
   guardsIntervalMs?: number;
+  /** PostgreSQL: interval of the safety poll of the event log beside LISTEN/NOTIFY (5 s); 0 turns it off. */
+  replicationPollMs?: number;
 }
 
 export interface BuiltApp {
   app: FastifyInstance;
   services: Services;
   bootstrap: Bootstrap;
+  /** PostgreSQL: how this replica follows the others (null on SQLite). */
+  replication: Replication | null;
 }
 
 const HOUR_MS = 3_600_000;
@@ -63,16 +69,31 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   ensureDbDir(config.dbPath);
 
   const metrics = new Metrics();
-  const store = new SqliteStore(config.dbPath, { onWrite: (seconds) => metrics.dbWrites.observe(seconds) });
-  const feed = new ChangeFeed();
-  const served = new ServedSnapshots(store, () => new Date(clock().getTime() - 7 * 24 * HOUR_MS).toISOString());
+  const store = await openStore(config, { onWrite: (seconds) => metrics.dbWrites.observe(seconds) });
+  const since = () => new Date(clock().getTime() - 7 * 24 * HOUR_MS).toISOString();
+  const served = new ServedSnapshots(store, since);
+  const rolloutData = new RolloutDataFeed(clock);
+  // Several replicas on one PostgreSQL database: every replica's changes reach this one's feed,
+  // streams and served snapshots through LISTEN/NOTIFY and the event log.
+  const replication =
+    store instanceof PostgresStore && config.databaseUrl
+      ? await Replication.start({
+          store,
+          url: config.databaseUrl,
+          served,
+          since,
+          rolloutData,
+          onError: (e, what) => app.log.error(e, `replication: ${what} failed`),
+          ...(options.replicationPollMs !== undefined ? { pollMs: options.replicationPollMs } : {}),
+        })
+      : null;
+  const feed = replication?.feed ?? new ChangeFeed();
   const loginCodes = new LoginCodes(clock);
   const rollouts = new RolloutService({ store, clock, served, feed });
   const guards = new GuardsEngine(rollouts, store.rollouts, clock, {
     intervalMs: options.guardsIntervalMs ?? 15_000,
     onError: (e, id) => app.log.error(e, `guards evaluation of rollout ${id} failed`),
   });
-  const rolloutData = new RolloutDataFeed(clock);
   const services: Services = {
     config,
     clock,
@@ -88,7 +109,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     sse: new SseHub(metrics, options.heartbeatMs ?? 15_000),
     rollouts,
     rolloutReads: new RolloutReads(rollouts, store.rollouts, clock),
-    ingest: new IngestService(store.rollouts, clock, guards, (n) => rolloutData.publish(n)),
+    ingest: new IngestService(store.rollouts, clock, guards, (n) => (replication ? replication.publishRolloutData(n) : rolloutData.publish(n))),
     parity: new ParityReview(store.rollouts, clock, feed),
     guards,
     rolloutData,
@@ -157,8 +178,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   app.addHook('onClose', async () => {
     clearInterval(timer);
     guards.stop();
+    await replication?.close();
     await store.close();
   });
 
-  return { app, services, bootstrap };
+  return { app, services, bootstrap, replication };
 }

@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       dbPath: resolve('./data/switchyard.db'),
+      databaseUrl: null,
+      pgPoolSize: 10,
       demo: false,
       adminToken: null,
       staticDir: resolve('./dist'),
@@ -28,9 +30,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ SWITCHYARD_SIMULATOR: '1', SWITCHYARD_SIM_SPEED: '2.5' })).toMatchObject({ simulator: true, simSpeed: 2.5 });
   });
 
-  it('refuses DATABASE_URL clearly until the PostgreSQL engine exists', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/PostgreSQL engine is not available yet/);
+  it('DATABASE_URL chooses the PostgreSQL engine (with its pool size); anything but a PostgreSQL URL is refused clearly', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: null, pgPoolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: ' postgres://sy@db:5432/switchyard ', SWITCHYARD_PG_POOL: '25' })).toMatchObject({
+      databaseUrl: 'postgres://sy@db:5432/switchyard',
+      pgPoolSize: 25,
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/sy' }).databaseUrl).toBe('postgresql://db/sy');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/sy' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: './data/switchyard.db' })).toThrow(/PostgreSQL connection URL/);
+    expect(() => loadConfig({ SWITCHYARD_PG_POOL: '0' })).toThrow(/SWITCHYARD_PG_POOL/);
   });
 
   it('refuses nonsense', () => {

@@ -4,8 +4,12 @@ import { dirname, resolve } from 'node:path';
 export interface Config {
   port: number;
   host: string;
-  /** Path of the SQLite file. */
+  /** Path of the SQLite file (unused with `databaseUrl`, except beside it a generated admin token's file). */
   dbPath: string;
+  /** PostgreSQL connection URL: the PostgreSQL engine instead of the SQLite file (absent: SQLite). */
+  databaseUrl?: string | null;
+  /** Connections per server process in the PostgreSQL pool (absent: 10). */
+  pgPoolSize?: number;
   demo: boolean;
   /** When set, the bootstrap admin token has this secret. */
   adminToken: string | null;
@@ -52,10 +56,11 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, max: n
 
 /** Reads the environment; throws ConfigError with a message meant for the operator. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  if (env.DATABASE_URL !== undefined && env.DATABASE_URL.trim() !== '') {
+  const databaseUrl = env.DATABASE_URL?.trim() ?? '';
+  if (databaseUrl !== '' && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
     throw new ConfigError(
-      'DATABASE_URL is set, but the PostgreSQL engine is not available yet. ' +
-        'Unset DATABASE_URL to use the embedded SQLite file (SWITCHYARD_DB, default ./data/switchyard.db).',
+      'DATABASE_URL must be a PostgreSQL connection URL (postgres://user:password@host:5432/database), ' +
+        'or unset to use the embedded SQLite file (SWITCHYARD_DB, default ./data/switchyard.db).',
     );
   }
   const adminToken = env.SWITCHYARD_ADMIN_TOKEN?.trim() ?? '';
@@ -66,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     dbPath: resolve(env.SWITCHYARD_DB?.trim() || './data/switchyard.db'),
+    databaseUrl: databaseUrl === '' ? null : databaseUrl,
+    pgPoolSize: int(env, 'SWITCHYARD_PG_POOL', 10, 1, 1000),
     demo: flag(env, 'SWITCHYARD_DEMO', false),
     adminToken: adminToken === '' ? null : adminToken,
     staticDir: resolve(env.SWITCHYARD_STATIC_DIR?.trim() || './dist'),
@@ -73,6 +80,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulator: flag(env, 'SWITCHYARD_SIMULATOR', false),
     simSpeed: positive(env, 'SWITCHYARD_SIM_SPEED', 0.5, 1440),
   };
+}
+
+/** Where the data lives, for the start banner (a PostgreSQL URL without its password). */
+export function databaseLabel(config: Pick<Config, 'dbPath' | 'databaseUrl'>): string {
+  if (!config.databaseUrl) return config.dbPath;
+  try {
+    const url = new URL(config.databaseUrl);
+    if (url.password !== '') url.password = '***';
+    return `PostgreSQL ${url.toString()}`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)';
+  }
 }
 
 /** Creates the directory that holds the database file. */

@@ -1,7 +1,7 @@
 /** Starts the server: `tsx server/main.ts` (configuration from the environment; see README). */
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, databaseLabel, loadConfig, type Config } from './config';
 import { seedDemo } from './demo';
 import { startSimulator } from './simulator/start';
 
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Switchyard is running at ${base}`,
-    `  database: ${config.dbPath}${seeded ? ' (demo data seeded)' : ''}`,
+    `  database: ${databaseLabel(config)}${seeded ? ' (demo data seeded)' : ''}`,
   ];
   if (bootstrap.generatedSecret !== null) {
     lines.push(`  admin token (shown once, saved to ${bootstrap.secretFile ?? '?'} with mode 0600):`, `    ${bootstrap.generatedSecret}`);

@@ -39,8 +39,11 @@ export async function ensureBootstrapAdmin(
       expiresAt: null,
       revokedAt: null,
     });
-    await store.setMeta(META_KEY, id);
-    return id;
+    // Replicas starting at once on one PostgreSQL database with the same secret insert it once
+    // (the second insert does nothing): take whichever row holds the secret.
+    const tokenId = (await store.getTokenByHash(hashSecret(secret)))?.id ?? id;
+    await store.setMeta(META_KEY, tokenId);
+    return tokenId;
   };
   const unusable = async (id: string) => {
     const t = await store.getToken(id);

@@ -1,20 +1,52 @@
 /**
- * The Store contract, run against every engine (only SQLite today; the PostgreSQL engine joins
- * this list). The registry relies on exactly these properties.
+ * The Store contract, run against every engine: SQLite in the `node` project, PostgreSQL in the
+ * `pg` project (a fresh database on the run's throw-away cluster per test). The registry relies
+ * on exactly these properties, also when two server processes share one database ("replicas":
+ * two store instances here).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_GATE_THRESHOLDS } from '@core/rollout/gate';
+import { migratedDatabase, pgServer } from '../test/engine';
+import { dropDatabase } from '../test/pg-cluster';
+import { PostgresStore } from './postgres';
+import type { RolloutWrite } from './rollout-types';
 import { SqliteStore } from './sqlite';
 import type { NamespaceChange, NewVersion, Store } from './types';
 
 interface Engine {
   name: string;
-  open: (dir: string) => Store;
+  /** A new empty database: where it is. */
+  fresh: () => Promise<string>;
+  open: (where: string) => Promise<Store>;
+  dispose: (where: string) => Promise<void>;
 }
 
-const engines: Engine[] = [{ name: 'sqlite', open: (dir) => new SqliteStore(join(dir, 'store.db')) }];
+const sqlite: Engine = {
+  name: 'sqlite',
+  fresh: () => Promise.resolve(mkdtempSync(join(tmpdir(), 'switchyard-store-'))),
+  open: (dir) => Promise.resolve(new SqliteStore(join(dir, 'store.db'))),
+  dispose: (dir) => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+};
+
+const postgres = (server: string): Engine => {
+  const names = new Map<string, string>();
+  return {
+    name: 'postgres',
+    fresh: async () => {
+      const db = await migratedDatabase(server, 'sy_contract');
+      names.set(db.url, db.name);
+      return db.url;
+    },
+    open: (url) => PostgresStore.open(url),
+    dispose: (url) => dropDatabase(server, names.get(url) ?? ''),
+  };
+};
+
+const server = pgServer();
+const engines: Engine[] = server ? [postgres(server)] : [sqlite];
 
 const AT = '2026-03-01T12:00:00.000Z';
 const SINCE = '2026-02-22T12:00:00.000Z';
@@ -56,16 +88,25 @@ const create: NamespaceChange = {
 };
 
 describe.each(engines)('Store contract: $name', (engine) => {
-  let dir: string;
+  let where: string;
   let store: Store;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'switchyard-store-'));
-    store = engine.open(dir);
+  /** Second store instances on the same database (other replicas). */
+  let others: Store[];
+  beforeEach(async () => {
+    where = await engine.fresh();
+    store = await engine.open(where);
+    others = [];
   });
   afterEach(async () => {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    for (const o of others) await o.close();
+    await engine.dispose(where);
   });
+  const replica = async () => {
+    const o = await engine.open(where);
+    others.push(o);
+    return o;
+  };
 
   const load = (expectedRevision: number, n: number, parent: number) =>
     store.commitNamespaceChange(
@@ -153,7 +194,7 @@ describe.each(engines)('Store contract: $name', (engine) => {
     await store.commitNamespaceChange(create, respond, SINCE);
     await load(1, 2, 1);
     await store.close();
-    store = engine.open(dir);
+    store = await engine.open(where);
     expect((await store.getNamespace('ns', SINCE))?.namespace.activeVersion).toBe(2);
     expect((await store.listNamespaces(SINCE)).map((s) => s.namespace.name)).toEqual(['ns']);
   });
@@ -170,20 +211,138 @@ describe.each(engines)('Store contract: $name', (engine) => {
     await store.setMeta('k', 'v2');
     expect(await store.getMeta('k')).toBe('v2');
   });
-});
 
-describe('SQLite engine specifics', () => {
-  it('runs in WAL mode with synchronous=FULL and records migrations', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'switchyard-store-'));
-    const store = new SqliteStore(join(dir, 's.db'));
-    await store.close();
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(join(dir, 's.db'));
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2]);
-    db.close();
-    const reopened = new SqliteStore(join(dir, 's.db'));
-    await reopened.close();
-    rmSync(dir, { recursive: true, force: true });
+  // ---------- two replicas on one database ----------
+
+  const rollout = (id: string): RolloutWrite => ({
+    id,
+    expectedRevision: null,
+    create: {
+      id,
+      namespace: 'ns',
+      flagKey: 'feature::ns::flag',
+      policyKey: 'feature::ns::flagRollout',
+      flagType: 'BOOLEAN',
+      v1Value: false,
+      v2Value: true,
+      description: null,
+      createdAt: AT,
+      createdBy: 'tester',
+      status: 'active',
+      pausedReason: null,
+      steps: [{ stage: 'shadow', share: 0 }, { stage: 'full', share: 100 }],
+      guards: [],
+      gate: { ...DEFAULT_GATE_THRESHOLDS },
+      stageStartedAt: AT,
+      observed: { stepIndex: 0, share: 0, canary: null, parity: null },
+      countersResetAt: null,
+      countersBaseline: null,
+    },
+  });
+
+  it('two replicas: of two changes made from the same revision at once, exactly one commits, every time', async () => {
+    await store.commitNamespaceChange(create, respond, SINCE);
+    const b = await replica();
+    for (let round = 1; round <= 5; round++) {
+      const [x, y] = await Promise.all(
+        [store, b].map((s, i) =>
+          s.commitNamespaceChange(
+            { namespace: 'ns', expectedRevision: round, version: { ...version(round + 1, round), reason: `r${round}-${i}` }, activeVersion: round + 1, event: event('snapshot.load', round, round + 1) },
+            respond,
+            SINCE,
+          ),
+        ),
+      );
+      expect([x?.kind, y?.kind].sort()).toEqual(['committed', 'conflict']);
+    }
+    expect((await b.getNamespace('ns', SINCE))?.namespace).toMatchObject({ revision: 6, activeVersion: 6, latestVersion: 6 });
+    expect((await store.listEvents({ limit: 100 })).length).toBe(6);
+  });
+
+  it('two replicas: one Idempotency-Key at once acts once; the other replays the first response', async () => {
+    await store.commitNamespaceChange(create, respond, SINCE);
+    const b = await replica();
+    const claim = { tokenId: 't1', key: 'same-key', fingerprint: 'f' };
+    const outcomes = await Promise.all(
+      [store, b].map((s, i) =>
+        s.commitNamespaceChange(
+          { namespace: 'ns', expectedRevision: 1, version: version(2, 1), activeVersion: 2, event: event('snapshot.load', 1, 2), idempotency: claim },
+          () => ({ status: 200, body: { by: i } }),
+          SINCE,
+        ),
+      ),
+    );
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['committed', 'replay']);
+    const first = outcomes.find((o) => o.kind === 'committed');
+    const again = outcomes.find((o) => o.kind === 'replay');
+    if (first?.kind !== 'committed' || again?.kind !== 'replay') throw new Error('unreachable');
+    expect(again.record.body).toEqual(first.response.body);
+    expect((await store.listEvents({ limit: 100 })).length).toBe(2);
+  });
+
+  it('two replicas: the same guard breach recorded at once is recorded once', async () => {
+    await store.commitNamespaceChange(create, respond, SINCE);
+    const made = await store.commitNamespaceChange(
+      { namespace: 'ns', expectedRevision: 1, version: version(2, 1), activeVersion: 2, event: event('snapshot.load', 1, 2), rollout: rollout('r1') },
+      respond,
+      SINCE,
+    );
+    expect(made.kind).toBe('committed');
+    const b = await replica();
+    const breach = {
+      breachId: 'rule-1@2026-03-01T11:50:00.000Z',
+      ruleId: 'rule-1',
+      severity: 'warning' as const,
+      outcome: 'noted' as const,
+      startedAt: AT,
+      firedAt: AT,
+      detectedAt: AT,
+      sentence: 'error rate above 5% for 5 minutes',
+      numbers: { peak: 0.4 },
+    };
+    const outcomes = await Promise.all(
+      [store, b].map((s) => s.rollouts.commitRolloutChange({ id: 'r1', expectedRevision: 1, breach }, null, () => ({ status: 200, body: null }), undefined, SINCE)),
+    );
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['breach-recorded', 'committed']);
+    expect((await b.rollouts.bundle('r1', SINCE, 0))?.breaches.map((x) => x.breachId)).toEqual([breach.breachId]);
+    // Acting on it (a new revision) from both at once: one acts, the other finds the row moved or the breach recorded.
+    const acted = await Promise.all(
+      [store, b].map((s) =>
+        s.rollouts.commitRolloutChange(
+          { id: 'r1', expectedRevision: 1, set: { status: 'paused', pausedReason: 'guard' }, breach: { ...breach, breachId: 'rule-1@later', outcome: 'paused' } },
+          { ...event('snapshot.load', 2, 2), action: 'rollout.pause' },
+          () => ({ status: 200, body: null }),
+          undefined,
+          SINCE,
+        ),
+      ),
+    );
+    expect(acted.filter((o) => o.kind === 'committed')).toHaveLength(1);
+    expect(acted.filter((o) => o.kind !== 'committed').map((o) => o.kind)).toEqual([expect.stringMatching(/^(stale|breach-recorded)$/)]);
+    expect((await store.rollouts.getRollout('r1'))?.revision).toBe(2);
+    expect((await store.listEvents({ actions: ['rollout.pause'], limit: 10 })).length).toBe(1);
+  });
+
+  it('two replicas writing at once: the log read "after id" holds every event once, in id order', async () => {
+    await store.commitNamespaceChange(create, respond, SINCE);
+    await store.commitNamespaceChange({ ...create, namespace: 'other', event: { ...event('namespace.create', null, 1), namespace: 'other' } }, respond, SINCE);
+    const b = await replica();
+    const writer = async (s: Store, ns: string) => {
+      for (let i = 0; i < 8; i++) {
+        const state = await s.getNamespace(ns, SINCE);
+        if (!state) throw new Error('missing');
+        const n = state.namespace.latestVersion;
+        await s.commitNamespaceChange(
+          { namespace: ns, expectedRevision: state.namespace.revision, version: version(n + 1, n), activeVersion: n + 1, event: { ...event('snapshot.load', n, n + 1), namespace: ns } },
+          respond,
+          SINCE,
+        );
+      }
+    };
+    await Promise.all([writer(store, 'ns'), writer(b, 'other')]);
+    const log = await b.eventsAfter(0, 1000);
+    expect(log).toHaveLength(18);
+    expect(log.map((e) => e.id)).toEqual([...log.map((e) => e.id)].sort((x, y) => x - y));
+    expect(new Set(log.map((e) => e.id)).size).toBe(18);
   });
 });

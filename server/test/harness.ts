@@ -1,10 +1,16 @@
-/** Test harness: a real app on a real SQLite file in a temporary directory, with a movable clock. */
+/**
+ * Test harness: a real app on a real SQLite file in a temporary directory (or, in the `pg` project,
+ * a fresh database on the run's throw-away PostgreSQL cluster), with a movable clock.
+ */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@contract/schemas';
+import { Client, escapeIdentifier } from 'pg';
 import { buildApp, type BuiltApp } from '../app';
 import type { Config } from '../config';
+import { migratedDatabase, pgServer } from './engine';
+import { dropDatabase } from './pg-cluster';
 
 export const ADMIN_SECRET = 'test-admin-secret-0123456789';
 export const FIXTURES = new URL('../../../shared/fixtures/konditional/', import.meta.url);
@@ -30,6 +36,8 @@ export interface Call {
 export interface Harness extends BuiltApp {
   dir: string;
   dbPath: string;
+  /** The PostgreSQL database of this app (`pg` project), or null (SQLite at dbPath). */
+  databaseUrl: string | null;
   now: () => Date;
   advance: (ms: number) => void;
   call: (method: string, url: string, c?: Call) => Promise<Reply>;
@@ -38,13 +46,35 @@ export interface Harness extends BuiltApp {
   close: () => Promise<void>;
 }
 
-export async function harness(overrides: Partial<Config> = {}, options: { heartbeatMs?: number; guardsIntervalMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  heartbeatMs?: number;
+  guardsIntervalMs?: number;
+  /** PostgreSQL: the safety poll of the event log (5 s); 0 turns it off. */
+  replicationPollMs?: number;
+}
+
+const logger = () => (process.env.SWITCHYARD_TEST_LOG ? { level: 'warn' } : false);
+
+function buildOptions(options: HarnessOptions) {
+  return {
+    logger: logger(),
+    ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.replicationPollMs !== undefined ? { replicationPollMs: options.replicationPollMs } : {}),
+    // The guards timer is off unless a test asks for it; tests call services.guards.tick() instead.
+    guardsIntervalMs: options.guardsIntervalMs ?? 0,
+  };
+}
+
+export async function harness(overrides: Partial<Config> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-test-'));
+  const server = pgServer();
+  const database = server ? await migratedDatabase(server, 'sy_test') : null;
   let now = new Date('2026-03-01T12:00:00.000Z');
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
     dbPath: join(dir, 'data', 'switchyard.db'),
+    databaseUrl: database?.url ?? null,
     demo: false,
     adminToken: ADMIN_SECRET,
     staticDir: join(dir, 'no-dist'),
@@ -53,14 +83,32 @@ export async function harness(overrides: Partial<Config> = {}, options: { heartb
     simSpeed: 0.5,
     ...overrides,
   };
-  const built = await buildApp({
-    config,
-    clock: () => now,
-    logger: process.env.SWITCHYARD_TEST_LOG ? { level: 'warn' } : false,
-    ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
-    // The guards timer is off unless a test asks for it; tests call services.guards.tick() instead.
-    guardsIntervalMs: options.guardsIntervalMs ?? 0,
+  const built = await buildApp({ config, clock: () => now, ...buildOptions(options) });
+  const clock = {
+    now: () => now,
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+  return harnessOf(built, config, dir, clock, async () => {
+    await built.app.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (server && database) await dropDatabase(server, database.name);
   });
+}
+
+/**
+ * Another server on the same PostgreSQL database and the same clock: a second replica in this
+ * process (the `pg` project). Close it before the harness it was made from.
+ */
+export async function replicaOf(h: Harness, options: HarnessOptions = {}): Promise<Harness> {
+  if (h.databaseUrl === null) throw new Error('replicas share a PostgreSQL database: run in the pg project');
+  const config = h.services.config;
+  const built = await buildApp({ config, clock: h.now, ...buildOptions(options) });
+  return harnessOf(built, config, h.dir, { now: h.now, advance: h.advance }, () => built.app.close());
+}
+
+function harnessOf(built: BuiltApp, config: Config, dir: string, clock: Pick<Harness, 'now' | 'advance'>, close: () => Promise<void>): Harness {
   const call = async (method: string, url: string, c: Call = {}): Promise<Reply> => {
     const headers: Record<string, string> = { ...c.headers };
     const token = c.token === undefined ? ADMIN_SECRET : c.token;
@@ -85,20 +133,16 @@ export async function harness(overrides: Partial<Config> = {}, options: { heartb
     ...built,
     dir,
     dbPath: config.dbPath,
-    now: () => now,
-    advance: (ms) => {
-      now = new Date(now.getTime() + ms);
-    },
+    databaseUrl: config.databaseUrl ?? null,
+    now: clock.now,
+    advance: clock.advance,
     call,
     token: async (role, name) => {
       const r = await call('POST', '/api/v1/tokens', { body: { name: name ?? `${role}-${++n}`, role, reason: 'test' } });
       if (r.status !== 201) throw new Error(`token creation failed: ${r.body}`);
       return r.json.secret as string;
     },
-    close: async () => {
-      await built.app.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
@@ -161,6 +205,7 @@ export async function loadSeries(h: Harness, ...rampUps: number[]): Promise<Repl
 
 /** Every row of every registry table, read through a separate connection: "nothing changed" means this is equal. */
 export async function dumpDb(h: Harness): Promise<Record<string, unknown[]>> {
+  if (h.databaseUrl !== null) return dumpPg(h.databaseUrl, ['namespaces', 'versions', 'events', 'idempotency', 'tokens']);
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(h.dbPath, { readonly: true });
   try {
@@ -171,5 +216,21 @@ export async function dumpDb(h: Harness): Promise<Record<string, unknown[]>> {
     return Object.fromEntries(tables.map((t) => [t, rows(t)]));
   } finally {
     db.close();
+  }
+}
+
+/** The PostgreSQL version of a dump: the rows of `tables` (ordered by content), through a separate connection. */
+export async function dumpPg(url: string, tables: readonly string[]): Promise<Record<string, unknown[]>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const out: Record<string, unknown[]> = {};
+    for (const t of tables) {
+      const rows = (await client.query<Record<string, unknown>>(`SELECT * FROM ${escapeIdentifier(t)}`)).rows.map(({ last_used_at: _u, ...r }) => r);
+      out[t] = rows.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    }
+    return out;
+  } finally {
+    await client.end();
   }
 }

@@ -1,6 +1,6 @@
 /** Helpers for the rollout tests: a namespace with an ENUM flag, a rollout on it, windows and reports. */
 import type { MetricWindow } from '@core/rollout/model';
-import type { Harness, Reply } from './harness';
+import { dumpPg, type Harness, type Reply } from './harness';
 
 export const RNS = 'validation';
 export const FLAG = 'orchestratorVersion';
@@ -101,10 +101,11 @@ export async function acceptTwice(h: Harness): Promise<void> {
 
 /** Every row of the rollout tables (plus the registry's), read through a separate connection. */
 export async function dumpAll(h: Harness): Promise<Record<string, unknown[]>> {
+  const tables = ['namespaces', 'versions', 'events', 'rollouts', 'rollout_windows', 'rollout_reports', 'rollout_parity', 'rollout_patterns', 'rollout_breaches'];
+  if (h.databaseUrl !== null) return dumpPg(h.databaseUrl, tables);
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(h.dbPath, { readonly: true });
   try {
-    const tables = ['namespaces', 'versions', 'events', 'rollouts', 'rollout_windows', 'rollout_reports', 'rollout_parity', 'rollout_patterns', 'rollout_breaches'];
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all()]));
   } finally {
     db.close();

@@ -1,0 +1,219 @@
+/**
+ * The insight reads of the PostgreSQL engine (the SQLite engine's sqlite-insights.ts): the audit
+ * log as a lean projection, the few details fields the analysis needs extracted by the database.
+ */
+import type { AuditEvent } from '@contract/schemas';
+import { periodNumbers } from '@core/insights/aggregate';
+import { analyze } from '@core/insights/failures';
+import { INSIGHT_ACTIONS, type InsightAction, type InsightEvent } from '@core/insights/model';
+import type { Tx } from './postgres-db';
+import type { BreachRecord, InsightRange, InsightStore, MismatchTimes, TimelineEventQuery } from './insight-types';
+import { rowToEvent, type RawEvent } from './sqlite-rows';
+
+type Read = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+interface RawInsightEvent extends Record<string, unknown> {
+  id: number;
+  at: string;
+  namespace: string;
+  actor: string;
+  action: string;
+  from_version: number | null;
+  to_version: number | null;
+  rollout: string | null;
+  automatic: boolean | null;
+  trigger_id: string | null;
+  trigger_label: string | null;
+  discarded: string | null;
+}
+
+const ACTION_LIST = INSIGHT_ACTIONS.map((a) => `'${a}'`).join(', ');
+
+const INSIGHT_COLUMNS = `id, at, namespace, actor, action, from_version, to_version,
+  coalesce(rollout_id, details::jsonb ->> 'rolloutId') AS rollout,
+  (details::jsonb -> 'automatic') = 'true'::jsonb AS automatic,
+  details::jsonb #>> '{trigger,ruleId}' AS trigger_id,
+  details::jsonb #>> '{trigger,label}' AS trigger_label,
+  CASE WHEN action = 'snapshot.rollback' THEN (details::jsonb -> 'discarded')::text END AS discarded`;
+
+function discardedOf(raw: string | null): number[] {
+  if (raw === null) return [];
+  const parsed = JSON.parse(raw) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((v): v is number => typeof v === 'number') : [];
+}
+
+function toInsightEvent(r: RawInsightEvent): InsightEvent {
+  return {
+    id: r.id,
+    at: Date.parse(r.at),
+    namespace: r.namespace,
+    action: r.action as InsightAction,
+    actor: r.actor,
+    fromVersion: r.from_version,
+    toVersion: r.to_version,
+    rolloutId: r.rollout,
+    automatic: r.automatic === true,
+    triggerId: r.trigger_id,
+    triggerLabel: r.trigger_label,
+    discarded: discardedOf(r.discarded),
+  };
+}
+
+async function insightEventsOf(tx: Tx, range: InsightRange): Promise<InsightEvent[]> {
+  const rows =
+    range.namespace === undefined
+      ? await tx.all<RawInsightEvent>(
+          `SELECT ${INSIGHT_COLUMNS} FROM events WHERE action IN (${ACTION_LIST}) AND at >= $1 AND at < $2 AND namespace IS NOT NULL ORDER BY at, id`,
+          [range.from, range.to],
+        )
+      : await tx.all<RawInsightEvent>(
+          `SELECT ${INSIGHT_COLUMNS} FROM events WHERE namespace = $1 AND action IN (${ACTION_LIST}) AND at >= $2 AND at < $3 ORDER BY at, id`,
+          [range.namespace, range.from, range.to],
+        );
+  return rows.map(toInsightEvent);
+}
+
+export interface ChangeFailure {
+  changes: number;
+  changeFailureRate: number | null;
+}
+
+/**
+ * The namespace summary's 7-day numbers for one namespace (or every one): changes made since
+ * `since` and the share of them that failed so far (the SQLite engine's changeFailure7d).
+ */
+export async function changeFailures(tx: Tx, namespace: string | null, since: string): Promise<Map<string, ChangeFailure>> {
+  const events = await insightEventsOf(tx, { from: since, to: '9999-12-31T23:59:59.999Z', ...(namespace !== null ? { namespace } : {}) });
+  const byNamespace = new Map<string, InsightEvent[]>();
+  for (const e of events) {
+    const list = byNamespace.get(e.namespace);
+    if (list) list.push(e);
+    else byNamespace.set(e.namespace, [e]);
+  }
+  const out = new Map<string, ChangeFailure>();
+  for (const [ns, list] of byNamespace) {
+    const n = periodNumbers(analyze(list, []), ns, Date.parse(since), Number.MAX_SAFE_INTEGER);
+    out.set(ns, { changes: n.changes, changeFailureRate: n.changeFailureRate });
+  }
+  return out;
+}
+
+interface RawBreach extends Record<string, unknown> {
+  rollout_id: string;
+  namespace: string;
+  breach_id: string;
+  rule_id: string;
+  severity: string;
+  outcome: string;
+  started_at: string;
+  fired_at: string;
+  sentence: string;
+  event_id: number | null;
+}
+
+/** Extra conditions on rollouts `r`, numbered from `$first`. */
+function rolloutFilter(range: InsightRange & { rolloutId?: string }, first: number): { sql: string; args: string[] } {
+  const sql: string[] = [];
+  const args: string[] = [];
+  if (range.namespace !== undefined) {
+    args.push(range.namespace);
+    sql.push(`r.namespace = $${first + args.length - 1}`);
+  }
+  if (range.rolloutId !== undefined) {
+    args.push(range.rolloutId);
+    sql.push(`r.id = $${first + args.length - 1}`);
+  }
+  return { sql: sql.map((s) => ` AND ${s}`).join(''), args };
+}
+
+export class PgInsightStore implements InsightStore {
+  constructor(private readonly read: Read) {}
+
+  namespaceNames(): Promise<string[]> {
+    return this.read(async (tx) => (await tx.all<{ name: string }>('SELECT name FROM namespaces ORDER BY name')).map((r) => r.name));
+  }
+
+  insightEvents(range: InsightRange): Promise<InsightEvent[]> {
+    return this.read((tx) => insightEventsOf(tx, range));
+  }
+
+  breaches(range: InsightRange & { rolloutId?: string }): Promise<BreachRecord[]> {
+    const f = rolloutFilter(range, 3);
+    return this.read(async (tx) =>
+      (
+        await tx.all<RawBreach>(
+          `SELECT b.rollout_id, r.namespace, b.breach_id, b.rule_id, b.severity, b.outcome, b.started_at, b.fired_at, b.sentence, b.event_id
+           FROM rollout_breaches b JOIN rollouts r ON r.id = b.rollout_id
+           WHERE b.fired_at >= $1 AND b.fired_at < $2${f.sql} ORDER BY b.fired_at`,
+          [range.from, range.to, ...f.args],
+        )
+      ).map((b) => ({
+        rolloutId: b.rollout_id,
+        namespace: b.namespace,
+        breachId: b.breach_id,
+        ruleId: b.rule_id,
+        severity: b.severity === 'warning' ? 'warning' : 'critical',
+        outcome: b.outcome,
+        startedAt: b.started_at,
+        firedAt: b.fired_at,
+        sentence: b.sentence,
+        eventId: b.event_id,
+      })),
+    );
+  }
+
+  mismatchTimes(range: InsightRange & { rolloutId?: string }): Promise<MismatchTimes[]> {
+    const f = rolloutFilter(range, 1);
+    return this.read(async (tx) => {
+      const rollouts = await tx.all<{ id: string; namespace: string }>(`SELECT r.id, r.namespace FROM rollouts r WHERE true${f.sql} ORDER BY r.id`, f.args);
+      const out: MismatchTimes[] = [];
+      for (const r of rollouts) {
+        const times = await tx.all<{ compared_at: string }>(
+          "SELECT compared_at FROM rollout_parity WHERE rollout_id = $1 AND status = 'mismatch' AND compared_at >= $2 AND compared_at < $3 ORDER BY compared_at",
+          [r.id, range.from, range.to],
+        );
+        out.push({ rolloutId: r.id, namespace: r.namespace, times: times.map((x) => Date.parse(x.compared_at)) });
+      }
+      return out;
+    });
+  }
+
+  eventsByIds(ids: readonly number[]): Promise<AuditEvent[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.read(async (tx) => {
+      const byId = new Map<number, AuditEvent>();
+      for (const r of await tx.all<RawEvent & Record<string, unknown>>('SELECT * FROM events WHERE id = ANY($1::bigint[])', [ids])) {
+        byId.set(r.id, rowToEvent(r));
+      }
+      return ids.flatMap((id) => {
+        const e = byId.get(id);
+        return e ? [e] : [];
+      });
+    });
+  }
+
+  timelineEvents(q: TimelineEventQuery): Promise<{ events: AuditEvent[]; truncated: boolean }> {
+    if (q.actions.length === 0) return Promise.resolve({ events: [], truncated: false });
+    const where = ['action = ANY($1::text[])', 'at >= $2', 'at < $3'];
+    const args: (string | number | readonly string[])[] = [q.actions, q.from, q.to];
+    if (q.rollout !== undefined) {
+      where.push('namespace = $4', '(rollout_id IS NULL OR rollout_id = $5)');
+      args.push(q.rollout.namespace, q.rollout.id);
+    } else if (q.namespace !== undefined) {
+      where.push('namespace = $4');
+      args.push(q.namespace);
+    }
+    args.push(q.limit + 1);
+    return this.read(async (tx) => {
+      const rows = await tx.all<RawEvent & Record<string, unknown>>(
+        `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT $${args.length}`,
+        args,
+      );
+      return { events: rows.slice(0, q.limit).reverse().map(rowToEvent), truncated: rows.length > q.limit };
+    });
+  }
+
+  rolloutNamespace(id: string): Promise<string | null> {
+    return this.read(async (tx) => (await tx.get<{ namespace: string }>('SELECT namespace FROM rollouts WHERE id = $1', [id]))?.namespace ?? null);
+  }
+}

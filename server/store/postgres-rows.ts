@@ -1,0 +1,183 @@
+/**
+ * Row-level queries of the PostgreSQL engine shared by its reads and write paths (the SQLite
+ * engine's Conn). Rows have the SQLite engine's shapes and map with the same functions.
+ */
+import type { AuditEvent } from '@contract/schemas';
+import type { Tx } from './postgres-db';
+import { LOCK_CLASS, LOCKS } from './postgres-migrations';
+import { rowToEvent, rowToNamespace, rowToToken, rowToVersion, type RawEvent, type RawNamespace, type RawToken, type RawVersion } from './sqlite-rows';
+import { changeFailures } from './postgres-insights';
+import type {
+  IdempotencyClaim,
+  IdempotencyRecord,
+  NamespaceRow,
+  NamespaceState,
+  NamespaceStateWithContent,
+  NewEvent,
+  StoredResponse,
+  TokenRow,
+  VersionRow,
+  VersionWithContent,
+} from './types';
+
+export const VERSION_COLUMNS = `v.namespace, v.version, v.kind, v.author, v.reason, v.created_at, v.hash, v.meta,
+  v.flag_count, v.parent_version, v.source_version, v.discarded_event_id,
+  d.at AS discarded_at, d.actor AS discarded_actor, d.reason AS discarded_reason`;
+export const VERSION_JOIN = `versions v LEFT JOIN events d ON d.id = v.discarded_event_id`;
+
+/** The channel every committed audit event is announced on (payload: the event id). */
+export const EVENTS_CHANNEL = 'switchyard_events';
+
+type RawVersionWithContent = RawVersion & { content: string };
+
+export async function namespaceRow(tx: Tx, name: string): Promise<NamespaceRow | null> {
+  const raw = await tx.get<RawNamespace & Record<string, unknown>>('SELECT * FROM namespaces WHERE name = $1', [name]);
+  return raw ? rowToNamespace(raw) : null;
+}
+
+export async function versionRow(tx: Tx, namespace: string, version: number): Promise<VersionWithContent | null> {
+  const raw = await tx.get<RawVersionWithContent & Record<string, unknown>>(
+    `SELECT ${VERSION_COLUMNS}, v.content FROM ${VERSION_JOIN} WHERE v.namespace = $1 AND v.version = $2`,
+    [namespace, version],
+  );
+  return raw ? { ...rowToVersion(raw), content: raw.content } : null;
+}
+
+export async function versionMeta(tx: Tx, namespace: string, version: number): Promise<VersionRow | null> {
+  const raw = await tx.get<RawVersion & Record<string, unknown>>(`SELECT ${VERSION_COLUMNS} FROM ${VERSION_JOIN} WHERE v.namespace = $1 AND v.version = $2`, [
+    namespace,
+    version,
+  ]);
+  return raw ? rowToVersion(raw) : null;
+}
+
+export async function eventById(tx: Tx, id: number): Promise<AuditEvent | null> {
+  const raw = await tx.get<RawEvent & Record<string, unknown>>('SELECT * FROM events WHERE id = $1', [id]);
+  return raw ? rowToEvent(raw) : null;
+}
+
+export async function eventsWhere(tx: Tx, sql: string, params: readonly (string | number)[]): Promise<AuditEvent[]> {
+  return (await tx.all<RawEvent & Record<string, unknown>>(sql, params)).map(rowToEvent);
+}
+
+type RawState = RawNamespace & {
+  last_event: RawEvent | null;
+  rollbacks: number;
+  v_namespace: string;
+} & Record<string, unknown>;
+
+/**
+ * Namespaces with, from the same statement, their newest event and their rollbacks since
+ * `rollbacksSince`, and their active versions (with content when asked) from a second one. The
+ * caller runs both in one snapshot (a read transaction, or the write transaction that holds the
+ * namespace row).
+ */
+async function statesOf(tx: Tx, name: string | null, rollbacksSince: string, withContent: boolean): Promise<NamespaceState[]> {
+  const rows = await tx.all<RawState>(
+    `SELECT n.*,
+       (SELECT row_to_json(e) FROM events e WHERE e.namespace = n.name ORDER BY e.id DESC LIMIT 1) AS last_event,
+       (SELECT count(*) FROM events r WHERE r.namespace = n.name AND r.action IN ('snapshot.rollback', 'rollout.rollback') AND r.at >= $2) AS rollbacks
+     FROM namespaces n WHERE ($1::text IS NULL OR n.name = $1) ORDER BY n.name`,
+    [name, rollbacksSince],
+  );
+  if (rows.length === 0) return [];
+  const versions = await tx.all<RawVersionWithContent & Record<string, unknown>>(
+    `SELECT ${VERSION_COLUMNS}${withContent ? ', v.content' : ''} FROM ${VERSION_JOIN}
+       JOIN namespaces n ON n.name = v.namespace AND n.active_version = v.version
+     WHERE ($1::text IS NULL OR n.name = $1)`,
+    [name],
+  );
+  const active = new Map(versions.map((v) => [v.namespace, v]));
+  const failures = await changeFailures(tx, name, rollbacksSince);
+  return rows.map((raw) => {
+    const namespace = rowToNamespace(raw);
+    const v = active.get(namespace.name);
+    if (!v) throw new Error(`namespace ${namespace.name}: active version ${namespace.activeVersion} is missing`);
+    const version = rowToVersion(v);
+    const f = failures.get(namespace.name) ?? { changes: 0, changeFailureRate: null };
+    return {
+      namespace,
+      active: withContent ? { ...version, content: v.content } : version,
+      lastChange: raw.last_event ? rowToEvent(raw.last_event) : null,
+      rollbacks7d: Number(raw.rollbacks),
+      changes7d: f.changes,
+      changeFailureRate7d: f.changeFailureRate,
+    };
+  });
+}
+
+export async function stateOf(tx: Tx, name: string, rollbacksSince: string): Promise<NamespaceStateWithContent | null> {
+  const [state] = await statesOf(tx, name, rollbacksSince, true);
+  return (state as NamespaceStateWithContent | undefined) ?? null;
+}
+
+export function allStates(tx: Tx, rollbacksSince: string): Promise<NamespaceState[]> {
+  return statesOf(tx, null, rollbacksSince, false);
+}
+
+/**
+ * Appends an audit event and announces it. Event ids are handed out in commit order: the
+ * transaction-scoped events lock is taken before the id is drawn and held until commit, so an
+ * event with a smaller id is always committed (or rolled back) before a larger one becomes
+ * visible. Live streams and replicas read "events after the last id seen" and never miss one that
+ * committed late. The NOTIFY is delivered to listeners when (and only if) the transaction commits.
+ */
+export async function insertEvent(tx: Tx, e: NewEvent, rolloutId: string | null = null): Promise<AuditEvent> {
+  await tx.get(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCKS.events})`);
+  const raw = await tx.get<RawEvent & Record<string, unknown>>(
+    `INSERT INTO events (at, namespace, actor, action, reason, from_version, to_version, details, rollout_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, at, namespace, actor, action, reason, from_version, to_version, details`,
+    [e.at, e.namespace, e.actor, e.action, e.reason, e.fromVersion, e.toVersion, JSON.stringify(e.details), rolloutId],
+  );
+  if (!raw) throw new Error('the event insert returned nothing');
+  await tx.get('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(raw.id)]);
+  return rowToEvent(raw);
+}
+
+/**
+ * Serialises requests that carry the same Idempotency-Key (transaction-scoped): a second replica
+ * with the same key waits here until the first commits or rolls back, then finds its record.
+ */
+export async function lockIdempotencyKey(tx: Tx, claim: IdempotencyClaim): Promise<void> {
+  await tx.get("SELECT pg_advisory_xact_lock(hashtext('switchyard.idempotency'), hashtext($1 || chr(10) || $2))", [claim.tokenId, claim.key]);
+}
+
+export async function idempotencyRow(tx: Pick<Tx, 'get'>, tokenId: string, key: string): Promise<IdempotencyRecord | null> {
+  const raw = await tx.get<{ fingerprint: string; status: number; body: string; created_at: string }>(
+    'SELECT fingerprint, status, body, created_at FROM idempotency WHERE token_id = $1 AND key = $2',
+    [tokenId, key],
+  );
+  if (!raw) return null;
+  return { fingerprint: raw.fingerprint, status: raw.status, body: JSON.parse(raw.body) as unknown, createdAt: raw.created_at };
+}
+
+/** The claim's record, when one is already there (the key is locked first). */
+export async function claimIdempotency(tx: Tx, claim: IdempotencyClaim | undefined): Promise<IdempotencyRecord | null> {
+  if (!claim) return null;
+  await lockIdempotencyKey(tx, claim);
+  return idempotencyRow(tx, claim.tokenId, claim.key);
+}
+
+export async function insertIdempotency(tx: Tx, claim: IdempotencyClaim, response: StoredResponse, at: string): Promise<void> {
+  await tx.run('INSERT INTO idempotency (token_id, key, fingerprint, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+    claim.tokenId,
+    claim.key,
+    claim.fingerprint,
+    response.status,
+    JSON.stringify(response.body),
+    at,
+  ]);
+}
+
+export async function tokenRow(tx: Pick<Tx, 'get'>, id: string): Promise<TokenRow | null> {
+  const raw = await tx.get<RawToken & Record<string, unknown>>('SELECT * FROM tokens WHERE id = $1', [id]);
+  return raw ? rowToToken(raw) : null;
+}
+
+export async function insertTokenRow(tx: Pick<Tx, 'run'>, t: TokenRow, ifAbsent = false): Promise<void> {
+  await tx.run(
+    `INSERT INTO tokens (id, name, role, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)${ifAbsent ? ' ON CONFLICT (secret_hash) DO NOTHING' : ''}`,
+    [t.id, t.name, t.role, t.secretHash, t.createdAt, t.createdBy, t.lastUsedAt, t.expiresAt, t.revokedAt],
+  );
+}
