@@ -149,7 +149,7 @@ const DAY = 24 * HOUR;
 const STEPS = [HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY];
 
 /** About `target` ticks at round local times (hours within days, midnights beyond), labelled to fit the span. */
-export function axisTicks(from: number, to: number, target = 6): { t: number; label: string }[] {
+export function axisTicks(from: number, to: number, target = 8): { t: number; label: string }[] {
   const span = to - from;
   const step = STEPS.find((s) => span / s <= target) ?? STEPS[STEPS.length - 1] ?? DAY;
   const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });

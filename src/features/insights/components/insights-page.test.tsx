@@ -25,7 +25,7 @@ describe('InsightsPage', () => {
     expect(within(rows[0] as HTMLElement).getByRole('link', { name: /Change failure rate of checkout, 25%/ })).toBeInTheDocument();
     // Worse than before: up 15 points, flagged as worse for assistive tech too.
     expect(rows[0]).toHaveTextContent('+15 pts vs 10%');
-    expect(rows[0]).toHaveTextContent('worse than the previous 30 days');
+    expect(rows[0]).toHaveTextContent('worse than the previous 14 days');
     expect(screen.getByRole('button', { name: 'How risk is computed' })).toHaveAccessibleDescription(/failed changes.*automatic rollback in the last 7 days/);
   });
 
@@ -101,7 +101,7 @@ describe('InsightsPage', () => {
     await screen.findByRole('region', { name: 'All namespaces' });
     await user.click(screen.getByRole('button', { name: '90d' }));
     await waitFor(() => expect(spans.at(-1)).toBe(90));
-    expect(spans[0]).toBe(30);
+    expect(spans[0]).toBe(14);
     expect(location()).toBe('/insights?tz=UTC&range=90d');
     expect(screen.getByText(/last 90 days against the 90 days before/)).toBeInTheDocument();
   });

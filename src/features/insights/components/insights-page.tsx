@@ -21,7 +21,7 @@ export function InsightsPage() {
   const summary = useQuery(insightQueries.summary(params.range, params.tz));
   const s = summary.data;
   const period = s ? rangeLabel(params.range, s.from, s.to).replace(/^last /, '') : 'period';
-  const bucket = effectiveBucket(params, s ? s.to - s.from : 30 * 86_400_000);
+  const bucket = effectiveBucket(params, s ? s.to - s.from : 14 * 86_400_000);
 
   const rangeButtons = (
     <div className="segmented segmented-text" role="group" aria-label="Time range">

@@ -39,7 +39,7 @@ function Row({ n, range, period }: { n: NamespaceInsight; range: Omit<Drill, 'me
         <DrillLink drill={at('failures')} label={`Change failure rate of ${ns}, ${formatRate(c.changeFailureRate)}: show the failed changes`}>
           {formatRate(c.changeFailureRate)}
         </DrillLink>
-        <TrendBadge trend={trendOf(c.changeFailureRate, n.previous.changeFailureRate, 'rate')} period={period} />
+        <TrendBadge trend={trendOf(c.changeFailureRate, n.previous.changeFailureRate, 'rate')} period={period} quiet />
       </td>
       <td className="num">
         <DrillLink drill={at('rollbacks_manual')} label={`${c.manualRollbacks} manual rollbacks in ${ns}: show them`}>{c.manualRollbacks}</DrillLink>
@@ -53,7 +53,7 @@ function Row({ n, range, period }: { n: NamespaceInsight; range: Omit<Drill, 'me
           {formatDuration(c.timeToSafeRollbackMeanMs)}
         </DrillLink>
         <span className="cell-sub">p90 {formatDuration(c.timeToSafeRollbackP90Ms)}</span>
-        <TrendBadge trend={trendOf(c.timeToSafeRollbackMeanMs, n.previous.timeToSafeRollbackMeanMs, 'duration')} period={period} />
+        <TrendBadge trend={trendOf(c.timeToSafeRollbackMeanMs, n.previous.timeToSafeRollbackMeanMs, 'duration')} period={period} quiet />
       </td>
       <td className="num">
         <DrillLink drill={at('kill_switch')} label={`${c.killSwitchEpisodes} kill-switch episodes in ${ns}: show them`}>{c.killSwitchEpisodes}</DrillLink>

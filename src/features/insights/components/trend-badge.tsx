@@ -3,8 +3,8 @@ import type { Trend } from '../lib/trend';
 const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
 
 /** Which way a number moved against the previous period, green when that is good, red when not. */
-export function TrendBadge({ trend, period }: { trend: Trend | null; period: string }) {
-  if (!trend) return <span className="trend trend-none">no earlier data</span>;
+export function TrendBadge({ trend, period, quiet = false }: { trend: Trend | null; period: string; quiet?: boolean }) {
+  if (!trend) return quiet ? null : <span className="trend trend-none">no earlier data</span>;
   const tone = trend.good === null ? 'flat' : trend.good ? 'good' : 'bad';
   const text = trend.direction === 'flat' ? `unchanged from ${trend.previous}` : `${trend.delta} vs ${trend.previous}`;
   return (

@@ -6,9 +6,10 @@
 import { INSIGHT_METRICS, type BucketSize, type InsightMetric } from '@contract/insights';
 import { browserTimeZone, parseRangeParam, presetMs, resolveRangeValue, writeRangeParam, type RangeValue } from '../../../lib/range-params';
 
-export const INSIGHT_PRESETS = ['7d', '30d', '90d'] as const;
+export const INSIGHT_PRESETS = ['7d', '14d', '30d', '90d'] as const;
 export type InsightPreset = (typeof INSIGHT_PRESETS)[number];
-export const RANGE_SPEC = { presets: INSIGHT_PRESETS, fallback: '30d' } as const;
+/** Two weeks by default: a rollout window, with the two weeks before it to compare against. */
+export const RANGE_SPEC = { presets: INSIGHT_PRESETS, fallback: '14d' } as const;
 
 export const BUCKETS: readonly BucketSize[] = ['hour', 'day', 'week'];
 

@@ -32,7 +32,7 @@ describe('insight params', () => {
       tz: 'Europe/Berlin',
       drill: { metric: 'failures', namespace: 'payments', from: Date.parse('2026-11-01T00:00:00Z'), to: Date.parse('2026-11-02T00:00:00Z'), trigger: null },
     });
-    expect(parseInsightParams(new URLSearchParams('bucket=minute&drill=nope'), 'UTC')).toMatchObject({ range: { key: '30d' }, bucket: null, tz: 'UTC', drill: null });
+    expect(parseInsightParams(new URLSearchParams('bucket=minute&drill=nope'), 'UTC')).toMatchObject({ range: { key: '14d' }, bucket: null, tz: 'UTC', drill: null });
   });
 
   it('opening and closing the drawer keeps the rest; a new range closes it', () => {

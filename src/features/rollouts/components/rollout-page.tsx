@@ -12,6 +12,7 @@ import { RolloutBanner } from './rollout-banner';
 import { RolloutCharts } from './rollout-charts';
 import { RolloutHeader } from './rollout-header';
 import { RolloutSkeleton } from './rollout-skeleton';
+import { RolloutTimeline } from './rollout-timeline';
 import { SettingsPanel } from './settings-panel';
 import { StageTrack } from './stage-track';
 
@@ -49,6 +50,7 @@ export function RolloutPage() {
         <GuardsPanel rollout={r} />
       </div>
       <RolloutCharts rolloutId={r.id} rules={r.guards} />
+      <RolloutTimeline rolloutId={r.id} namespace={r.namespace} />
       <CountersPanel rollout={r} />
       <SettingsPanel rollout={r} />
     </div>

@@ -1,0 +1,18 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { TIMELINE_QUERY_KEY } from '../../../components/timeline/timeline-model';
+import { apiRequest } from '../../../lib/api-client';
+import { rangeKey, resolveRangeValue, type RangeValue } from '../../../lib/range-params';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** One rollout's timeline: its events, its namespace's config changes, its breaches and parity spikes. */
+export const rolloutTimelineQuery = (id: string, range: RangeValue<string>) =>
+  queryOptions({
+    queryKey: [...TIMELINE_QUERY_KEY, 'rollout', id, ...rangeKey(range)] as const,
+    queryFn: ({ signal }) => {
+      const { from, to } = resolveRangeValue(range, Date.now());
+      return apiRequest('timeline', { query: { from: iso(from), to: iso(to), rollout: id, limit: 1000 }, signal });
+    },
+    placeholderData: keepPreviousData,
+    meta: { errorTitle: `Could not refresh the timeline of ${id}` },
+  });
