@@ -1,5 +1,6 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import { SwitchyardApi } from './api-client';
+import { RolloutKit } from './support/rollout-kit';
 
 interface Fixtures {
   /** The bootstrap admin token the config started the server with. */
@@ -10,6 +11,8 @@ interface Fixtures {
   loggedInPage: Page;
   /** A page signed in with a fresh viewer token (read-only). */
   viewerPage: Page;
+  /** Arranges rollouts, reporter tokens and ingested data through the real API. */
+  rollouts: RolloutKit;
 }
 
 /** page.request shares the browser context's cookie jar, so the session cookie lands there. */
@@ -41,6 +44,12 @@ export const test = base.extend<Fixtures>({
   viewerPage: async ({ page, api }, use) => {
     await signIn(page, await api.createToken('viewer'));
     await use(page);
+  },
+
+  rollouts: async ({ api, playwright, baseURL }, use) => {
+    const kit = new RolloutKit(api, playwright, baseURL ?? '');
+    await use(kit);
+    await kit.dispose();
   },
 });
 

@@ -1,5 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { formatPerMinute } from '@core/rollout/format';
+import { useInView } from '../../../lib/use-in-view';
+import { useWidth } from '../../../lib/use-width';
 import { formatInstant } from '../lib/time-range';
 import type { CounterSeries } from '../lib/to-counter-series';
 
@@ -10,14 +12,17 @@ export interface CounterCardProps {
   label: (key: string) => string;
   colours: Readonly<Record<string, string>>;
   asTable: boolean;
-  /** The chart (lazy). */
-  children: ReactNode;
+  /** The chart (lazy), drawn at the measured width. */
+  children: (width: number) => ReactNode;
 }
 
 export function CounterCard({ title, summary, series, label, colours, asTable, children }: CounterCardProps) {
   const titleId = useId();
   const descId = useId();
   const empty = series.rows.length === 0;
+  // Below the V1-vs-V2 charts: drawn when scrolled near, so they do not delay the charts above.
+  const { ref, inView } = useInView<HTMLDivElement>();
+  const { ref: plotRef, width } = useWidth<HTMLDivElement>();
   return (
     <section className="chart-card" aria-labelledby={titleId} aria-describedby={descId}>
       <header className="chart-card-head">
@@ -62,8 +67,8 @@ export function CounterCard({ title, summary, series, label, colours, asTable, c
         </div>
       ) : (
         <>
-          <div className="chart-plot chart-plot-sm" role="img" aria-labelledby={titleId} aria-describedby={descId}>
-            {children}
+          <div ref={ref} className="chart-plot chart-plot-sm" role="img" aria-labelledby={titleId} aria-describedby={descId}>
+            <div ref={plotRef}>{inView && width > 0 ? children(width) : <div className="chart-placeholder" />}</div>
           </div>
           <ul className="chart-legend" aria-label="Legend">
             {series.keys.map((k) => (

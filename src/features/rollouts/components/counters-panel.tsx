@@ -8,6 +8,7 @@ import { GatedButton } from '../../../components/ui/gated-button';
 import { ROLLOUT_POLL_MS, rolloutQueries } from '../api/rollout-queries';
 import { useRolloutGate } from '../lib/action-gate';
 import { formatInstant } from '../lib/time-range';
+import type { ChartMarkers } from '../lib/to-chart-markers';
 import { DECISION_LABELS, summarizeCounters, toDecisionSeries, toReasonSeries } from '../lib/to-counter-series';
 import { useChartParams } from '../lib/use-chart-params';
 import { CounterCard } from './counter-card';
@@ -32,12 +33,18 @@ export function CountersPanel({ rollout }: { rollout: RolloutDetail }) {
     const decisions = toDecisionSeries(c.points);
     const reasons = toReasonSeries(c.points);
     const reasonColours = Object.fromEntries(reasons.keys.map((k, i) => [k, REASON_PALETTE[i % REASON_PALETTE.length] ?? 'var(--chart-v1)']));
-    const resets = c.resets.map((r) => ({ at: r.at, kind: r.kind, detail: r.kind === 'manual' ? `Counters reset by ${r.actor ?? 'someone'}: ${r.reason ?? ''} · ${formatInstant(r.at)}` : `The reporter restarted its counters · ${formatInstant(r.at)}` }));
+    const resets: ChartMarkers = {
+      dots: [],
+      lines: c.resets.map((r) => {
+        const detail = r.kind === 'manual' ? `Counters reset by ${r.actor ?? 'someone'}: ${r.reason ?? ''} · ${formatInstant(r.at)}` : `The reporter restarted its counters · ${formatInstant(r.at)}`;
+        return { key: `${r.kind}-${r.at}`, x: r.at, kind: 'pause', label: r.kind === 'manual' ? 'Reset' : 'Reporter reset', events: [{ id: `${r.at}`, at: r.at, kind: 'pause', label: 'Reset', detail }], lane: 0 };
+      }),
+    };
     return { decisions, reasons, reasonColours, resets };
   }, [c]);
-  const chart = (props: Parameters<typeof CounterChart>[0]) => (
+  const chart = (props: Omit<Parameters<typeof CounterChart>[0], 'width'>) => (width: number) => (
     <Suspense fallback={<div className="chart-placeholder skeleton" />}>
-      <CounterChart {...props} />
+      <CounterChart {...props} width={width} />
     </Suspense>
   );
 

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, type ReactNode } from 'react';
+import { useWidth } from '../../../lib/use-width';
 import type { VerdictLevel } from '@core/rollout/verdict';
 import type { ChartMarkers } from '../lib/to-chart-markers';
 import { summarizeSeries, type MetricSeries } from '../lib/to-metric-series';
@@ -27,6 +28,7 @@ export interface MetricCardProps {
 export function MetricCard({ title, series, markers, verdict, from, to, bucketMs, asTable, controls }: MetricCardProps) {
   const titleId = useId();
   const descId = useId();
+  const { ref: plotRef, width } = useWidth<HTMLDivElement>();
   return (
     <section className="chart-card" aria-labelledby={titleId} aria-describedby={descId} data-metric={series.metric}>
       <header className="chart-card-head">
@@ -45,10 +47,10 @@ export function MetricCard({ title, series, markers, verdict, from, to, bucketMs
       ) : (
         <>
           <HoverReadout metric={series.metric} rows={series.rows} latest={series.latest} markers={markers} bucketMs={bucketMs} />
-          <div className="chart-plot" role="img" aria-labelledby={titleId} aria-describedby={descId}>
+          <div ref={plotRef} className="chart-plot" role="img" aria-labelledby={titleId} aria-describedby={descId}>
             {series.hasData ? (
               <Suspense fallback={<div className="chart-placeholder skeleton" />}>
-                <MetricChart id={series.metric} series={series} markers={markers} from={from} to={to} />
+                {width > 0 && <MetricChart id={series.metric} series={series} markers={markers} from={from} to={to} width={width} />}
               </Suspense>
             ) : (
               <div className="chart-placeholder chart-empty">No windows from either variant in this time range.</div>

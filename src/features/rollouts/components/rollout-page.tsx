@@ -1,10 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { isApiError } from '../../../lib/api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ROLLOUT_POLL_MS, rolloutQueries } from '../api/rollout-queries';
+import { useChartParams } from '../lib/use-chart-params';
 import { CountersPanel } from './counters-panel';
 import { GateChecklist } from './gate-checklist';
 import { GuardsPanel } from './guards-panel';
@@ -21,6 +23,11 @@ export function RolloutPage() {
   const id = useParams().id ?? '';
   useDocumentTitle(id);
   const detail = useQuery({ ...rolloutQueries.detail(id), refetchInterval: ROLLOUT_POLL_MS });
+  // The charts need the rollout (its guard rules) to draw, but their data and code need not
+  // wait for it: ask for both at once, so the page's requests run side by side.
+  const { params } = useChartParams();
+  usePrefetchQuery(rolloutQueries.metrics(id, params.range));
+  useEffect(() => void import('./metric-chart'), []);
   const r = detail.data;
 
   if (!r) {

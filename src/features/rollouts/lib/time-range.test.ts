@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromLocalInput, parseRange, rangeKeyPart, resolveRange, tickFormatFor, toLocalInput, writeRange } from './time-range';
+import { fromLocalInput, parseRange, rangeKeyPart, resolveRange, tickFormatFor, timeTicks, toLocalInput, writeRange } from './time-range';
 
 const at = Date.UTC(2026, 1, 19, 18, 5, 30);
 
@@ -62,5 +62,17 @@ describe('local inputs and ticks', () => {
     const t = new Date(2026, 1, 19, 9, 30).getTime();
     expect(tickFormatFor(3_600_000)(t)).toBe('09:30');
     expect(tickFormatFor(7 * 86_400_000)(t)).toBe('19 Feb');
+  });
+});
+
+describe('timeTicks', () => {
+  it('puts at most seven ticks on round local times', () => {
+    const from = new Date(2026, 1, 19, 9, 7).getTime();
+    const hour = timeTicks(from, from + 3_600_000);
+    expect(hour.map((t) => new Date(t).getMinutes())).toEqual([10, 20, 30, 40, 50, 0]);
+    const week = timeTicks(from, from + 7 * 86_400_000);
+    expect(week).toHaveLength(7);
+    expect(week.every((t) => new Date(t).getHours() === 0 && new Date(t).getMinutes() === 0)).toBe(true);
+    expect(timeTicks(from, from + 6 * 3_600_000).length).toBeLessThanOrEqual(7);
   });
 });

@@ -93,17 +93,35 @@ export function fromLocalInput(text: string): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
+// Formatters are costly to create and charts format hundreds of labels: made once.
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const DAY_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const INSTANT = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
 /** Tick labels that fit the span: times within a day, dates beyond. */
 export function tickFormatFor(spanMs: number): (t: number) => string {
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-  const dayTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  if (spanMs <= 26 * HOUR) return (t) => time.format(t);
-  if (spanMs <= 3 * 24 * HOUR) return (t) => dayTime.format(t);
-  return (t) => day.format(t);
+  if (spanMs <= 26 * HOUR) return (t) => TIME.format(t);
+  if (spanMs <= 3 * 24 * HOUR) return (t) => DAY_TIME.format(t);
+  return (t) => DAY.format(t);
 }
 
 /** "Tue 19 Feb, 18:05" for tooltips and readouts. */
 export function formatInstant(t: number): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(t);
+  return INSTANT.format(t);
+}
+
+const TICK_STEPS = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880].map((m) => m * MINUTE);
+
+/**
+ * Round x ticks for [from, to] (at most `max`), on whole steps of local time: given to the
+ * chart, they spare it measuring label widths to thin out its own.
+ */
+export function timeTicks(from: number, to: number, max = 7): number[] {
+  const span = to - from;
+  const step = TICK_STEPS.find((s) => span / s <= max) ?? Math.ceil(span / max / (1440 * MINUTE)) * 1440 * MINUTE;
+  const offset = new Date(from).getTimezoneOffset() * MINUTE;
+  const ticks: number[] = [];
+  for (let t = Math.ceil((from - offset) / step) * step + offset; t <= to; t += step) ticks.push(t);
+  return ticks;
 }

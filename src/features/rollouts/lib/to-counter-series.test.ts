@@ -34,6 +34,8 @@ describe('toDecisionSeries', () => {
       [30, 1],
     ]);
     expect(s.totals).toEqual({ enqueue_runtime: 60 + 100 + 30, parity_only: 0, drop: 2 + 4 + 1 });
+    // Highest stacked rate 62/min: round ticks up to 100.
+    expect(s.ticks).toEqual([0, 25, 50, 75, 100]);
   });
 
   it('marks the report after a reset', () => {

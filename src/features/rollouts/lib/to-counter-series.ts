@@ -7,6 +7,7 @@
 import { DECISION_ACTIONS, type DecisionAction } from '@core/rollout/model';
 import { counterReasonKeys, type CounterPoint } from '@core/rollout/counters';
 import { formatPerMinute } from '@core/rollout/format';
+import { niceCeil, niceTicks } from './to-metric-series';
 
 export interface CounterRow {
   /** The newer report's time, epoch ms. */
@@ -24,6 +25,8 @@ export interface CounterSeries {
   resets: number[];
   /** Totals over the range (not per minute), by key. */
   totals: Record<string, number>;
+  /** Round y ticks up to the highest stacked rate. */
+  ticks: number[];
 }
 
 export const DECISION_LABELS: Readonly<Record<DecisionAction, string>> = {
@@ -42,7 +45,8 @@ function build(points: readonly CounterPoint[], keys: string[], rate: (p: Counte
     }
     return { t: p.at, reset: p.reset, values };
   });
-  return { keys, rows, resets: points.filter((p) => p.reset).map((p) => p.at), totals };
+  const stacked = Math.max(0, ...rows.map((r) => Object.values(r.values).reduce((a, b) => a + b, 0)));
+  return { keys, rows, resets: points.filter((p) => p.reset).map((p) => p.at), totals, ticks: niceTicks(niceCeil(stacked * 1.05 || 1)) };
 }
 
 /** Decisions per minute by action (enqueue_runtime, parity_only, drop). */
