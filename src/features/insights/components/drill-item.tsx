@@ -23,6 +23,7 @@ function EventLine({ e, after }: { e: AuditEvent; after?: AuditEvent }) {
           {link.text}
         </Link>
       )}
+      {after && e.reason && <span className="drill-related-reason">{e.reason}</span>}
     </div>
   );
 }
