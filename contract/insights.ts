@@ -225,8 +225,8 @@ export type InsightEvents = z.infer<typeof InsightEvents>;
 
 // ---------- timeline ----------
 
-/** The rollout charts' marker kinds, plus parity mismatch spikes. */
-export const TIMELINE_KINDS = [...MarkerKind.options, 'parity_spike'] as const;
+/** The rollout charts' marker kinds: the timeline and the charts show the same events. */
+export const TIMELINE_KINDS = MarkerKind.options;
 export const TimelineKind = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 

@@ -287,6 +287,8 @@ export const MarkerKind = z.enum([
   'rollout_pause',
   'rollout_resume',
   'guard_breach',
+  /** A run of parity mismatches (5 within 10 minutes, core/insights/parity-spikes.ts). */
+  'parity_spike',
 ]);
 export type MarkerKind = z.infer<typeof MarkerKind>;
 

@@ -108,7 +108,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     metrics,
     sse: new SseHub(metrics, options.heartbeatMs ?? 15_000),
     rollouts,
-    rolloutReads: new RolloutReads(rollouts, store.rollouts, clock),
+    rolloutReads: new RolloutReads(rollouts, store.rollouts, clock, store.insights),
     ingest: new IngestService(store.rollouts, clock, guards, (n) => (replication ? replication.publishRolloutData(n) : rolloutData.publish(n))),
     parity: new ParityReview(store.rollouts, clock, feed),
     guards,

@@ -220,6 +220,16 @@ describe('GET /api/v1/timeline', () => {
   });
 });
 
+describe('the rollout charts', () => {
+  it("mark the same events as the rollout's timeline, parity spikes included", async () => {
+    const range = 'from=2026-03-02T11:00:00Z&to=2026-03-02T13:00:00Z';
+    const markers = (await get(`/api/v1/rollouts/${RID}/metrics?${range}`)).json.markers as { kind: string; t: number; label: string }[];
+    const timeline = TimelineResponse.parse((await get(`/api/v1/timeline?${range}&rollout=${RID}`)).json);
+    expect(markers.map((m) => `${m.kind}@${m.t}`).sort()).toEqual(timeline.items.map((i) => `${i.kind}@${i.t}`).sort());
+    expect(markers).toContainEqual(expect.objectContaining({ kind: 'parity_spike', t: rolloutAt + 5 * MIN, label: 'Parity mismatch spike: 5 mismatches' }));
+  });
+});
+
 describe('the namespace summaries', () => {
   it('carry the 7-day change failure rate beside the rollback count', async () => {
     const items = (await get('/api/v1/namespaces')).json.items as unknown[];

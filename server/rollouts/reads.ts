@@ -9,8 +9,11 @@ import { downsampleWindows, thresholdLines, type ThresholdLine } from '@core/rol
 import { describeStep } from '@core/rollout/stages';
 import { metricVerdict, verdictPeriodStart } from '@core/rollout/verdict';
 import { MINUTE_MS } from '@core/rollout/window-math';
+import { SPIKE_WINDOW_MS } from '@core/insights/model';
+import { paritySpikes } from '@core/insights/parity-spikes';
 import type { Clock } from '../clock';
 import { ApiError } from '../errors';
+import type { InsightStore } from '../store/insight-types';
 import type { RolloutStore } from '../store/rollout-types';
 import { readGate } from './gate-reading';
 import type { RolloutService } from './service';
@@ -119,6 +122,8 @@ export class RolloutReads {
     private readonly service: RolloutService,
     private readonly store: RolloutStore,
     private readonly clock: Clock,
+    /** For parity mismatch spikes as markers (the same detector as the insights and the timeline). */
+    private readonly insights?: InsightStore,
   ) {}
 
   async metrics(id: string, q: z.infer<typeof MetricsQuery>): Promise<z.infer<typeof MetricsResponse>> {
@@ -153,6 +158,14 @@ export class RolloutReads {
         breachId: br.breachId,
         version: null,
       });
+    }
+    if (this.insights) {
+      for (const m of await this.insights.mismatchTimes({ from: iso(from - SPIKE_WINDOW_MS), to: iso(to), rolloutId: id })) {
+        for (const s of paritySpikes(m.rolloutId, m.namespace, m.times)) {
+          if (s.detectedAt < from || s.detectedAt >= to) continue;
+          markers.push({ t: s.detectedAt, kind: 'parity_spike', label: `Parity mismatch spike: ${s.mismatches} mismatches`, actor: null, severity: 'warning', automatic: true, eventId: null, breachId: null, version: null });
+        }
+      }
     }
     markers.sort((a, c) => a.t - c.t);
     return { rolloutId: id, from, to, bucketMs: series.bucketMs, v1: series.v1, v2: series.v2, thresholds, verdicts, markers };

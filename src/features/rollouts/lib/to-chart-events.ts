@@ -20,6 +20,7 @@ const KIND: Readonly<Record<Marker['kind'], MarkerKind>> = {
   rollout_resume: 'stage',
   rollout_pause: 'pause',
   guard_breach: 'breach',
+  parity_spike: 'pause',
 };
 
 function shortLabel(m: Marker): string {
@@ -46,6 +47,8 @@ function shortLabel(m: Marker): string {
       return 'Resume';
     case 'guard_breach':
       return 'Breach';
+    case 'parity_spike':
+      return 'Parity spike';
   }
 }
 
