@@ -18,6 +18,7 @@ const PG_TESTS = [
   'server/http/rollouts-ingest.test.ts',
   'server/http/rollouts-reads.test.ts',
   'server/rollouts/guards-engine.test.ts',
+  'server/http/insights.test.ts',
 ];
 
 export default defineConfig({

@@ -1,7 +1,8 @@
 /**
  * In-process notification of committed changes. Publishers call it only after the transaction
- * committed, so a listener never sees a change that could still vanish. (A PostgreSQL engine with
- * several replicas will feed this from LISTEN/NOTIFY instead.)
+ * committed, so a listener never sees a change that could still vanish. (On PostgreSQL the feed is
+ * a ReplicatedFeed: it follows the audit log, woken by LISTEN/NOTIFY, so every replica's changes
+ * arrive, in event-id order.)
  */
 import type { AuditEvent } from '@contract/schemas';
 import type { NamespaceStateWithContent } from '../store/types';

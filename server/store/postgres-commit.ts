@@ -131,7 +131,9 @@ export async function commitNamespaceChange<R extends StoredResponse>(
 
   const state = await stateOf(tx, name, rollbacksSince);
   if (!state) throw new Error('the change vanished inside its own transaction');
-  const committed: Committed = { state, event, version: v ? await versionRow(tx, name, v.version) : null };
+  // A new version is usually the active one: then the state's read has it already.
+  const written = !v ? null : state.active.version === v.version ? state.active : await versionRow(tx, name, v.version);
+  const committed: Committed = { state, event, version: written };
   if (change.rollout) {
     const bundle = await bundleOf(tx, change.rollout.id, rollbacksSince, change.rollout.windowsSince ?? 0);
     if (!bundle) throw new Error('the rollout vanished inside its own transaction');

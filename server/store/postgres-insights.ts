@@ -12,7 +12,7 @@ import { rowToEvent, type RawEvent } from './sqlite-rows';
 
 type Read = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
-interface RawInsightEvent extends Record<string, unknown> {
+export interface RawInsightEvent extends Record<string, unknown> {
   id: number;
   at: string;
   namespace: string;
@@ -79,23 +79,24 @@ export interface ChangeFailure {
 }
 
 /**
- * The namespace summary's 7-day numbers for one namespace (or every one): changes made since
- * `since` and the share of them that failed so far (the SQLite engine's changeFailure7d).
+ * A scalar subquery: the insight events of the namespace named by `namespaceSql` since the
+ * parameter `sinceParam`, as one JSON array (oldest first), so a namespace's state, its 7-day
+ * numbers included, is one statement.
  */
-export async function changeFailures(tx: Tx, namespace: string | null, since: string): Promise<Map<string, ChangeFailure>> {
-  const events = await insightEventsOf(tx, { from: since, to: '9999-12-31T23:59:59.999Z', ...(namespace !== null ? { namespace } : {}) });
-  const byNamespace = new Map<string, InsightEvent[]>();
-  for (const e of events) {
-    const list = byNamespace.get(e.namespace);
-    if (list) list.push(e);
-    else byNamespace.set(e.namespace, [e]);
-  }
-  const out = new Map<string, ChangeFailure>();
-  for (const [ns, list] of byNamespace) {
-    const n = periodNumbers(analyze(list, []), ns, Date.parse(since), Number.MAX_SAFE_INTEGER);
-    out.set(ns, { changes: n.changes, changeFailureRate: n.changeFailureRate });
-  }
-  return out;
+export function insightEventsJson(namespaceSql: string, sinceParam: string): string {
+  return `(SELECT coalesce(json_agg(i ORDER BY i.at, i.id), '[]'::json) FROM (
+    SELECT ${INSIGHT_COLUMNS} FROM events WHERE namespace = ${namespaceSql} AND action IN (${ACTION_LIST}) AND at >= ${sinceParam}
+  ) i)`;
+}
+
+/**
+ * The namespace summary's 7-day numbers: changes made since `since` and the share of them that
+ * failed so far (the SQLite engine's changeFailure7d), from the rows of insightEventsJson.
+ */
+export function changeFailureOf(namespace: string, rows: readonly RawInsightEvent[], since: string): ChangeFailure {
+  if (rows.length === 0) return { changes: 0, changeFailureRate: null };
+  const n = periodNumbers(analyze(rows.map(toInsightEvent), []), namespace, Date.parse(since), Number.MAX_SAFE_INTEGER);
+  return { changes: n.changes, changeFailureRate: n.changeFailureRate };
 }
 
 interface RawBreach extends Record<string, unknown> {

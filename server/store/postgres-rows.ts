@@ -6,7 +6,7 @@ import type { AuditEvent } from '@contract/schemas';
 import type { Tx } from './postgres-db';
 import { LOCK_CLASS, LOCKS } from './postgres-migrations';
 import { rowToEvent, rowToNamespace, rowToToken, rowToVersion, type RawEvent, type RawNamespace, type RawToken, type RawVersion } from './sqlite-rows';
-import { changeFailures } from './postgres-insights';
+import { changeFailureOf, insightEventsJson, type RawInsightEvent } from './postgres-insights';
 import type {
   IdempotencyClaim,
   IdempotencyRecord,
@@ -63,41 +63,35 @@ export async function eventsWhere(tx: Tx, sql: string, params: readonly (string 
 type RawState = RawNamespace & {
   last_event: RawEvent | null;
   rollbacks: number;
-  v_namespace: string;
+  active: (RawVersion & { content?: string }) | null;
+  insight: RawInsightEvent[];
 } & Record<string, unknown>;
 
 /**
- * Namespaces with, from the same statement, their newest event and their rollbacks since
- * `rollbacksSince`, and their active versions (with content when asked) from a second one. The
- * caller runs both in one snapshot (a read transaction, or the write transaction that holds the
- * namespace row).
+ * Namespaces with their active versions (with content when asked), their newest events, their
+ * rollbacks and their 7-day change numbers since `rollbacksSince`: ONE statement, so one
+ * snapshot, with no transaction around it (the body and the version always come from one row).
  */
-async function statesOf(tx: Tx, name: string | null, rollbacksSince: string, withContent: boolean): Promise<NamespaceState[]> {
+async function statesOf(tx: Pick<Tx, 'all'>, name: string | null, rollbacksSince: string, withContent: boolean): Promise<NamespaceState[]> {
   const rows = await tx.all<RawState>(
     `SELECT n.*,
        (SELECT row_to_json(e) FROM events e WHERE e.namespace = n.name ORDER BY e.id DESC LIMIT 1) AS last_event,
-       (SELECT count(*) FROM events r WHERE r.namespace = n.name AND r.action IN ('snapshot.rollback', 'rollout.rollback') AND r.at >= $2) AS rollbacks
+       (SELECT count(*) FROM events r WHERE r.namespace = n.name AND r.action IN ('snapshot.rollback', 'rollout.rollback') AND r.at >= $2) AS rollbacks,
+       (SELECT row_to_json(x) FROM (
+          SELECT ${VERSION_COLUMNS}${withContent ? ', v.content' : ''} FROM ${VERSION_JOIN} WHERE v.namespace = n.name AND v.version = n.active_version
+        ) x) AS active,
+       ${insightEventsJson('n.name', '$2')} AS insight
      FROM namespaces n WHERE ($1::text IS NULL OR n.name = $1) ORDER BY n.name`,
     [name, rollbacksSince],
   );
-  if (rows.length === 0) return [];
-  const versions = await tx.all<RawVersionWithContent & Record<string, unknown>>(
-    `SELECT ${VERSION_COLUMNS}${withContent ? ', v.content' : ''} FROM ${VERSION_JOIN}
-       JOIN namespaces n ON n.name = v.namespace AND n.active_version = v.version
-     WHERE ($1::text IS NULL OR n.name = $1)`,
-    [name],
-  );
-  const active = new Map(versions.map((v) => [v.namespace, v]));
-  const failures = await changeFailures(tx, name, rollbacksSince);
   return rows.map((raw) => {
     const namespace = rowToNamespace(raw);
-    const v = active.get(namespace.name);
-    if (!v) throw new Error(`namespace ${namespace.name}: active version ${namespace.activeVersion} is missing`);
-    const version = rowToVersion(v);
-    const f = failures.get(namespace.name) ?? { changes: 0, changeFailureRate: null };
+    if (!raw.active) throw new Error(`namespace ${namespace.name}: active version ${namespace.activeVersion} is missing`);
+    const version = rowToVersion(raw.active);
+    const f = changeFailureOf(namespace.name, raw.insight, rollbacksSince);
     return {
       namespace,
-      active: withContent ? { ...version, content: v.content } : version,
+      active: withContent ? { ...version, content: raw.active.content ?? '' } : version,
       lastChange: raw.last_event ? rowToEvent(raw.last_event) : null,
       rollbacks7d: Number(raw.rollbacks),
       changes7d: f.changes,
@@ -106,12 +100,12 @@ async function statesOf(tx: Tx, name: string | null, rollbacksSince: string, wit
   });
 }
 
-export async function stateOf(tx: Tx, name: string, rollbacksSince: string): Promise<NamespaceStateWithContent | null> {
+export async function stateOf(tx: Pick<Tx, 'all'>, name: string, rollbacksSince: string): Promise<NamespaceStateWithContent | null> {
   const [state] = await statesOf(tx, name, rollbacksSince, true);
   return (state as NamespaceStateWithContent | undefined) ?? null;
 }
 
-export function allStates(tx: Tx, rollbacksSince: string): Promise<NamespaceState[]> {
+export function allStates(tx: Pick<Tx, 'all'>, rollbacksSince: string): Promise<NamespaceState[]> {
   return statesOf(tx, null, rollbacksSince, false);
 }
 
@@ -125,12 +119,14 @@ export function allStates(tx: Tx, rollbacksSince: string): Promise<NamespaceStat
 export async function insertEvent(tx: Tx, e: NewEvent, rolloutId: string | null = null): Promise<AuditEvent> {
   await tx.get(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCKS.events})`);
   const raw = await tx.get<RawEvent & Record<string, unknown>>(
-    `INSERT INTO events (at, namespace, actor, action, reason, from_version, to_version, details, rollout_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, at, namespace, actor, action, reason, from_version, to_version, details`,
+    `WITH e AS (
+       INSERT INTO events (at, namespace, actor, action, reason, from_version, to_version, details, rollout_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, at, namespace, actor, action, reason, from_version, to_version, details
+     )
+     SELECT e.*, pg_notify('${EVENTS_CHANNEL}', e.id::text) AS notified FROM e`,
     [e.at, e.namespace, e.actor, e.action, e.reason, e.fromVersion, e.toVersion, JSON.stringify(e.details), rolloutId],
   );
   if (!raw) throw new Error('the event insert returned nothing');
-  await tx.get('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(raw.id)]);
   return rowToEvent(raw);
 }
 

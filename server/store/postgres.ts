@@ -101,11 +101,11 @@ export class PostgresStore implements Store {
   // ---------- registry reads ----------
 
   listNamespaces(rollbacksSince: string): Promise<NamespaceState[]> {
-    return this.db.read((tx) => allStates(tx, rollbacksSince));
+    return allStates(this.db, rollbacksSince);
   }
 
   getNamespace(name: string, rollbacksSince: string): Promise<NamespaceStateWithContent | null> {
-    return this.db.read((tx) => stateOf(tx, name, rollbacksSince));
+    return stateOf(this.db, name, rollbacksSince);
   }
 
   getVersion(namespace: string, version: number): Promise<{ version: VersionWithContent; activeVersion: number } | null> {
