@@ -38,6 +38,8 @@ export function makeSummary(overrides: Partial<NamespaceSummary> & Pick<Namespac
     killSwitch: { enabled: false, changedAt: null, changedBy: null, reason: null },
     lastChange: null,
     rollbacks7d: 0,
+    changes7d: 0,
+    changeFailureRate7d: null,
     ...overrides,
   };
 }
@@ -59,6 +61,8 @@ export const namespaceSummaries: NamespaceSummary[] = [
       toVersion: 14,
     }),
     rollbacks7d: 1,
+    changes7d: 6,
+    changeFailureRate7d: 1 / 6,
   }),
   makeSummary({
     name: 'payments',
@@ -82,6 +86,8 @@ export const namespaceSummaries: NamespaceSummary[] = [
       toVersion: 9,
     }),
     rollbacks7d: 3,
+    changes7d: 8,
+    changeFailureRate7d: 0.375,
   }),
   makeSummary({
     name: 'search',

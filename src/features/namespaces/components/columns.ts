@@ -7,4 +7,5 @@ export const COLUMNS: { key: SortKey; label: string; numeric?: boolean; classNam
   { key: 'status', label: 'Status', className: 'col-status' },
   { key: 'lastChange', label: 'Last change', className: 'col-last-change' },
   { key: 'rollbacks', label: 'Rollbacks 7d', numeric: true, className: 'col-rollbacks' },
+  { key: 'failureRate', label: 'Failure rate 7d', numeric: true, className: 'col-failure-rate' },
 ];

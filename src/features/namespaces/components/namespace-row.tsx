@@ -1,5 +1,6 @@
 import type { NamespaceSummary } from '@contract/schemas';
 import { Link } from 'react-router';
+import { failureRateText } from '../lib/overview';
 import { KillSwitchBadge } from './kill-switch-badge';
 import { LastChange } from './last-change';
 import { VersionCell } from './version-cell';
@@ -28,6 +29,15 @@ export function NamespaceRow({ namespace: n }: { namespace: NamespaceSummary }) 
         <LastChange event={n.lastChange} />
       </td>
       <td className={`num${n.rollbacks7d > 0 ? ' text-warning' : ' muted'}`}>{n.rollbacks7d}</td>
+      <td className={`num${(n.changeFailureRate7d ?? 0) > 0 ? ' text-warning' : ' muted'}`}>
+        <Link
+          to="/insights?range=7d"
+          className="rate-link"
+          title={`${n.changes7d ?? 0} ${n.changes7d === 1 ? 'change' : 'changes'} in the last 7 days; the share rolled back or killed within 24 h. Open the insights.`}
+        >
+          {failureRateText(n)}
+        </Link>
+      </td>
     </tr>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeEvent, makeSummary } from '../../../../mocks/data';
 import {
   DEFAULT_PARAMS,
+  failureRateText,
   filterNamespaces,
   isBehindLatest,
   nextSort,
@@ -108,6 +109,12 @@ describe('sortNamespaces', () => {
 describe('overview', () => {
   it('filters, then sorts', () => {
     expect(names(overviewRows(items, { q: 'search', sort: 'version', dir: 'desc' }))).toEqual(['search10', 'search9']);
+  });
+
+  it('sorts by the 7-day failure rate, namespaces without changes last, and writes it as a percentage', () => {
+    const rated = items.map((n, i) => ({ ...n, changeFailureRate7d: [0.25, null, 0, 0.0625][i] ?? null }));
+    expect(sortNamespaces(rated, 'failureRate', 'desc').map((n) => n.changeFailureRate7d)).toEqual([0.25, 0.0625, 0, null]);
+    expect(rated.map(failureRateText)).toEqual(['25%', '—', '0%', '6.3%']);
   });
 
   it('totals namespaces, killed ones and rollbacks', () => {

@@ -4,7 +4,7 @@
  */
 import type { NamespaceSummary } from '@contract/schemas';
 
-export const SORT_KEYS = ['name', 'version', 'flags', 'status', 'lastChange', 'rollbacks'] as const;
+export const SORT_KEYS = ['name', 'version', 'flags', 'status', 'lastChange', 'rollbacks', 'failureRate'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
 
@@ -66,7 +66,17 @@ const SORT_VALUE: Record<Exclude<SortKey, 'name'>, (n: NamespaceSummary) => numb
   status: (n) => (n.killSwitch.enabled ? 1 : 0),
   lastChange: (n) => (n.lastChange ? Date.parse(n.lastChange.at) || 0 : Number.NEGATIVE_INFINITY),
   rollbacks: (n) => n.rollbacks7d,
+  // Without changes there is no rate: below every rate, 0% included.
+  failureRate: (n) => n.changeFailureRate7d ?? -1,
 };
+
+/** "25%" of the last 7 days' changes failed; "—" without changes. */
+export function failureRateText(n: Pick<NamespaceSummary, 'changeFailureRate7d'>): string {
+  const rate = n.changeFailureRate7d;
+  if (rate === null || rate === undefined) return '—';
+  const pct = rate * 100;
+  return `${pct >= 10 || Number.isInteger(pct) ? Math.round(pct) : pct.toFixed(1)}%`;
+}
 
 /** Sorts by the key; ties are always broken by name A-Z so the order is stable and predictable. */
 export function sortNamespaces(items: readonly NamespaceSummary[], sort: SortKey, dir: SortDir): NamespaceSummary[] {
