@@ -139,6 +139,8 @@ export const RolloutSummarySchema = z.object({
   lastGuardEvent: AuditEventSchema.nullable(),
   lastWindowAt: z.string().nullable(),
   lastReportAt: z.string().nullable(),
+  /** The bound namespace's last 7 days (as in its NamespaceSummary): rollbacks, changes, change failure rate. Always sent by the server. */
+  namespaceRecent: z.object({ rollbacks7d: z.number().int(), changes7d: z.number().int(), changeFailureRate7d: z.number().nullable() }).optional(),
 });
 export type RolloutSummary = z.infer<typeof RolloutSummarySchema>;
 

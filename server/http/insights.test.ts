@@ -231,11 +231,13 @@ describe('the rollout charts', () => {
 });
 
 describe('the namespace summaries', () => {
-  it('carry the 7-day change failure rate beside the rollback count', async () => {
+  it('carry the 7-day change failure rate beside the rollback count, and so do the rollouts bound to them', async () => {
     const items = (await get('/api/v1/namespaces')).json.items as unknown[];
     const byName = Object.fromEntries(items.map((i) => NamespaceSummarySchema.parse(i)).map((n) => [n.name, n]));
     expect(byName.checkout).toMatchObject({ rollbacks7d: 2, changes7d: 4, changeFailureRate7d: 0.5 });
     expect(byName.validation).toMatchObject({ rollbacks7d: 1, changes7d: 1, changeFailureRate7d: 1 });
+    const rollouts = (await get('/api/v1/rollouts')).json.items as { id: string; namespaceRecent: unknown }[];
+    expect(rollouts.find((r) => r.id === RID)?.namespaceRecent).toEqual({ rollbacks7d: 1, changes7d: 1, changeFailureRate7d: 1 });
   });
 });
 

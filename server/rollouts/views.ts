@@ -83,6 +83,7 @@ export function toSummary(b: RolloutBundle, now: number, statuses: GuardStatus[]
     lastGuardEvent: b.events.find((e) => e.actor === GUARDS_ACTOR) ?? null,
     lastWindowAt: b.lastWindowAt === null ? null : iso(b.lastWindowAt),
     lastReportAt: b.latestReport?.capturedAt ?? null,
+    namespaceRecent: { rollbacks7d: b.namespace.rollbacks7d, changes7d: b.namespace.changes7d, changeFailureRate7d: b.namespace.changeFailureRate7d },
   };
 }
 

@@ -8,6 +8,17 @@ import { StagePips } from './stage-pips';
 
 const value = (v: boolean | string) => (typeof v === 'boolean' ? String(v) : v);
 
+/** The bound namespace's last 7 days: rollbacks and the share of its changes that failed. */
+function NamespaceRecent({ recent }: { recent: NonNullable<RolloutSummary['namespaceRecent']> }) {
+  const rate = recent.changeFailureRate7d;
+  const failed = rate === null ? 'no changes' : `${Math.round(rate * 100)}% of ${recent.changes7d} changes failed`;
+  return (
+    <span className={`cell-sub${recent.rollbacks7d > 0 ? ' text-warning' : ''}`} title="In the namespace over the last 7 days (see Insights)">
+      7 d: {recent.rollbacks7d} {recent.rollbacks7d === 1 ? 'rollback' : 'rollbacks'} · {failed}
+    </span>
+  );
+}
+
 export function RolloutRow({ rollout: r }: { rollout: RolloutSummary }) {
   const alert = rowAlert(r);
   return (
@@ -30,6 +41,7 @@ export function RolloutRow({ rollout: r }: { rollout: RolloutSummary }) {
           <span className="cell-sub mono" title={r.flagKey}>
             {r.flagName}: {value(r.v1Value)} → {value(r.v2Value)}
           </span>
+          {r.namespaceRecent && <NamespaceRecent recent={r.namespaceRecent} />}
         </div>
       </td>
       <td>
