@@ -31,32 +31,75 @@ export interface PeriodNumbers {
 
 const inside = (t: number, from: number, to: number) => t >= from && t < to;
 
-/** The period's numbers for one namespace (or every namespace with `namespace` null). */
-export function periodNumbers(a: Analysis, namespace: string | null, from: number, to: number): PeriodNumbers {
-  const mine = (e: InsightEvent) => namespace === null || e.namespace === namespace;
-  const made = a.changes.filter((o) => mine(o.change) && inside(o.change.at, from, to));
-  const count = (action: InsightEvent['action']) => made.filter((o) => o.change.action === action).length;
-  const failures = made.filter((o) => o.failedBy.length > 0).length;
-  const rb = a.rollbacks.filter((e) => mine(e) && inside(e.at, from, to));
-  const automatic = rb.filter((e) => e.automatic).length;
-  const recovered = a.recoveries.filter((r) => mine(r.event) && inside(r.event.at, from, to));
-  const stats = durationStats(recovered.map((r) => r.durationMs));
+/** The analysis of one namespace (or of every namespace with `namespace` null), for repeated period queries. */
+export function partOf(a: Analysis, namespace: string | null): Analysis {
+  if (namespace === null) return a;
+  const mine = (e: InsightEvent) => e.namespace === namespace;
   return {
-    changes: made.length,
-    loads: count('snapshot.load'),
-    patches: count('snapshot.patch'),
-    restores: count('snapshot.restore'),
-    promotions: count('rollout.promote'),
-    failures,
-    changeFailureRate: made.length === 0 ? null : failures / made.length,
-    rollbacks: rb.length,
-    manualRollbacks: rb.length - automatic,
-    automaticRollbacks: automatic,
-    killSwitchEpisodes: a.killSwitch.filter((k) => mine(k.on) && inside(k.on.at, from, to)).length,
-    recoveries: recovered.length,
-    timeToSafeRollbackMeanMs: stats.meanMs,
-    timeToSafeRollbackP90Ms: stats.p90Ms,
+    changes: a.changes.filter((o) => mine(o.change)),
+    recoveries: a.recoveries.filter((r) => mine(r.event)),
+    rollbacks: a.rollbacks.filter(mine),
+    killSwitch: a.killSwitch.filter((k) => mine(k.on)),
   };
+}
+
+/** The analysis split by namespace, in one pass (summaries of many namespaces read each part twice). */
+export function byNamespace(a: Analysis): Map<string, Analysis> {
+  const parts = new Map<string, Analysis>();
+  const part = (ns: string) => {
+    let p = parts.get(ns);
+    if (!p) {
+      p = { changes: [], recoveries: [], rollbacks: [], killSwitch: [] };
+      parts.set(ns, p);
+    }
+    return p;
+  };
+  for (const o of a.changes) part(o.change.namespace).changes.push(o);
+  for (const r of a.recoveries) part(r.event.namespace).recoveries.push(r);
+  for (const e of a.rollbacks) part(e.namespace).rollbacks.push(e);
+  for (const k of a.killSwitch) part(k.on.namespace).killSwitch.push(k);
+  return parts;
+}
+
+/** The period's numbers for one namespace (or every namespace with `namespace` null), in one pass over each list. */
+export function periodNumbers(a: Analysis, namespace: string | null, from: number, to: number): PeriodNumbers {
+  const p = partOf(a, namespace);
+  const n: PeriodNumbers = {
+    changes: 0,
+    loads: 0,
+    patches: 0,
+    restores: 0,
+    promotions: 0,
+    failures: 0,
+    changeFailureRate: null,
+    rollbacks: 0,
+    manualRollbacks: 0,
+    automaticRollbacks: 0,
+    killSwitchEpisodes: 0,
+    recoveries: 0,
+    timeToSafeRollbackMeanMs: null,
+    timeToSafeRollbackP90Ms: null,
+  };
+  for (const o of p.changes) {
+    if (!inside(o.change.at, from, to)) continue;
+    n.changes++;
+    n[CHANGE_FIELD[o.change.action as keyof typeof CHANGE_FIELD]]++;
+    if (o.failedBy.length > 0) n.failures++;
+  }
+  n.changeFailureRate = n.changes === 0 ? null : n.failures / n.changes;
+  for (const e of p.rollbacks) {
+    if (!inside(e.at, from, to)) continue;
+    n.rollbacks++;
+    if (e.automatic) n.automaticRollbacks++;
+    else n.manualRollbacks++;
+  }
+  for (const k of p.killSwitch) if (inside(k.on.at, from, to)) n.killSwitchEpisodes++;
+  const durations = p.recoveries.filter((r) => inside(r.event.at, from, to)).map((r) => r.durationMs);
+  const stats = durationStats(durations);
+  n.recoveries = stats.samples;
+  n.timeToSafeRollbackMeanMs = stats.meanMs;
+  n.timeToSafeRollbackP90Ms = stats.p90Ms;
+  return n;
 }
 
 /**

@@ -45,7 +45,8 @@ const byTime = (a: { at: number; id: number }, b: { at: number; id: number }) =>
  */
 export function analyze(events: readonly InsightEvent[], detections: readonly Detection[], options: AnalysisOptions = {}): Analysis {
   const windowMs = options.failureWindowMs ?? DEFAULT_FAILURE_WINDOW_MS;
-  const sorted = [...events].sort(byTime);
+  const inOrder = events.every((e, i) => i === 0 || byTime(events[i - 1] ?? e, e) <= 0);
+  const sorted = inOrder ? events : [...events].sort(byTime);
   const signals = new Map<string, Detection[]>();
   for (const d of [...detections].sort((a, b) => a.at - b.at)) {
     const list = signals.get(d.namespace) ?? [];
@@ -89,7 +90,9 @@ export function analyze(events: readonly InsightEvent[], detections: readonly De
       }
       if (e.action === 'rollout.promote' && e.rolloutId !== null) {
         const key = `${ns}\u0000${e.rolloutId}`;
-        promotions.set(key, [...(promotions.get(key) ?? []), outcome]);
+        const list = promotions.get(key);
+        if (list) list.push(outcome);
+        else promotions.set(key, [outcome]);
       }
       continue;
     }

@@ -80,7 +80,8 @@ export interface Detection {
   label: string;
 }
 
-export const isChange = (a: InsightAction): a is ChangeAction => (CHANGE_ACTIONS as readonly string[]).includes(a);
+const CHANGES: ReadonlySet<string> = new Set(CHANGE_ACTIONS);
+export const isChange = (a: InsightAction): a is ChangeAction => CHANGES.has(a);
 export const isRollback = (a: InsightAction): a is RollbackAction => a === 'snapshot.rollback' || a === 'rollout.rollback';
 
 /** The trigger a rollback counts under: `manual`, or the guard rule that fired it. */

@@ -16,7 +16,7 @@ import type {
   Trigger,
 } from '@contract/insights';
 import type { AuditEvent } from '@contract/schemas';
-import { bucketCounts, emptyCounts, matchesTrigger, periodNumbers, RISK_RECENT_MS, riskLevel, riskScore, type BucketCounts } from '@core/insights/aggregate';
+import { bucketCounts, byNamespace, emptyCounts, matchesTrigger, periodNumbers, RISK_RECENT_MS, riskLevel, riskScore, type BucketCounts } from '@core/insights/aggregate';
 import { analyze, type Analysis, type ChangeOutcome } from '@core/insights/failures';
 import { CHANGE_ACTIONS, MANUAL_TRIGGER, SPIKE_WINDOW_MS, triggerOf, type Detection, type InsightEvent } from '@core/insights/model';
 import { paritySpikes, spikeDetection } from '@core/insights/parity-spikes';
@@ -44,6 +44,8 @@ export function rangeOf(q: { from?: string | undefined; to?: string | undefined 
 }
 
 const inside = (t: number, from: number, to: number) => t >= from && t < to;
+
+const EMPTY: Analysis = { changes: [], recoveries: [], rollbacks: [], killSwitch: [] };
 
 function addCounts(into: BucketCounts, c: BucketCounts): void {
   for (const k of ['loads', 'patches', 'restores', 'promotions', 'changes', 'failures', 'rollbacks', 'manual', 'automatic', 'killSwitchEpisodes'] as const) into[k] += c[k];
@@ -94,11 +96,13 @@ export class InsightsService {
     const previousFrom = from - (to - from);
     const a = await this.analysis(previousFrom, to, q.failureWindow);
     const recentFrom = Math.max(from, to - RISK_RECENT_MS);
+    const parts = byNamespace(a);
     const namespaces: NamespaceInsight[] = (await this.namespaces()).map((ns) => {
-      const current = periodNumbers(a, ns, from, to);
-      const recentAutomatic = a.rollbacks.filter((e) => e.namespace === ns && e.automatic && inside(e.at, recentFrom, to)).length;
+      const part = parts.get(ns) ?? EMPTY;
+      const current = periodNumbers(part, null, from, to);
+      const recentAutomatic = part.rollbacks.filter((e) => e.automatic && inside(e.at, recentFrom, to)).length;
       const score = riskScore(current, recentAutomatic);
-      return { namespace: ns, current, previous: periodNumbers(a, ns, previousFrom, from), risk: { score, level: riskLevel(score), automaticRollbacks7d: recentAutomatic } };
+      return { namespace: ns, current, previous: periodNumbers(part, null, previousFrom, from), risk: { score, level: riskLevel(score), automaticRollbacks7d: recentAutomatic } };
     });
     namespaces.sort(
       (x, y) =>
@@ -130,6 +134,7 @@ export class InsightsService {
     const spanTo = buckets.ends.at(-1) ?? to;
     const a = await this.analysis(spanFrom, spanTo, q.failureWindow, q.namespace);
     const trigger = q.trigger ?? null;
+    const parts = byNamespace(a);
 
     const triggers = new Map<string, Trigger>();
     for (const e of a.rollbacks) {
@@ -148,7 +153,7 @@ export class InsightsService {
       buckets: buckets.starts.map((start, i) => ({ start, end: buckets.ends[i] ?? start })),
       triggers: [...triggers.values()].sort((x, y) => Number(x.automatic) - Number(y.automatic) || y.count - x.count || x.id.localeCompare(y.id)),
       namespaces: names.map((namespace) => {
-        const points = bucketCounts(a, namespace, buckets, trigger);
+        const points = bucketCounts(parts.get(namespace) ?? EMPTY, namespace, buckets, trigger);
         const totals = emptyCounts();
         for (const p of points) addCounts(totals, p);
         return { namespace, points, totals };
@@ -205,7 +210,10 @@ const CHANGE_METRIC = { loads: 'snapshot.load', patches: 'snapshot.patch', resto
 function pick(a: Analysis, metric: z.infer<typeof InsightEventsQuery>['metric'], from: number, to: number, trigger: string | null): Found[] {
   const plain = (event: InsightEvent, related: InsightEvent[]): Found => ({ event, related, detection: null, startAt: null, durationMs: null });
   const changeItem = (o: ChangeOutcome) => plain(o.change, o.failedBy);
-  const failedBy = (e: InsightEvent) => a.changes.filter((o) => o.failedBy.includes(e)).map((o) => o.change);
+  // Which changes each failure event failed, indexed once (not a scan of every change per rollback).
+  const failedChanges = new Map<InsightEvent, InsightEvent[]>();
+  for (const o of a.changes) for (const f of o.failedBy) failedChanges.set(f, [...(failedChanges.get(f) ?? []), o.change]);
+  const failedBy = (e: InsightEvent) => failedChanges.get(e) ?? [];
   const made = a.changes.filter((o) => inside(o.change.at, from, to));
   switch (metric) {
     case 'changes':

@@ -13,28 +13,30 @@ import { rowToEvent, type RawEvent } from './sqlite-rows';
 
 type Tx = <T>(fn: (c: Conn) => T) => Promise<T>;
 
-interface RawInsightEvent {
-  id: number;
-  at: string;
-  namespace: string;
-  actor: string;
-  action: string;
-  from_version: number | null;
-  to_version: number | null;
-  rollout: string | null;
-  automatic: number | null;
-  trigger_id: string | null;
-  trigger_label: string | null;
-  discarded: string | null;
-}
+/** One row as an array, in INSIGHT_COLUMNS order (arrays, not objects: 50,000 rows make a difference). */
+type RawInsightRow = [
+  id: number,
+  at: string,
+  namespace: string,
+  actor: string,
+  action: string,
+  fromVersion: number | null,
+  toVersion: number | null,
+  rollout: string | null,
+  automatic: number | null,
+  triggerId: string | null,
+  triggerLabel: string | null,
+  discarded: string | null,
+];
 
 const ACTION_LIST = INSIGHT_ACTIONS.map((a) => `'${a}'`).join(', ');
 
+/** Details are read only where the analysis needs them (most events are loads and patches: none). */
 const INSIGHT_COLUMNS = `id, at, namespace, actor, action, from_version, to_version,
-  coalesce(rollout_id, json_extract(details, '$.rolloutId')) AS rollout,
-  json_extract(details, '$.automatic') AS automatic,
-  json_extract(details, '$.trigger.ruleId') AS trigger_id,
-  json_extract(details, '$.trigger.label') AS trigger_label,
+  CASE WHEN action LIKE 'rollout.%' THEN coalesce(rollout_id, json_extract(details, '$.rolloutId')) END AS rollout,
+  CASE WHEN action = 'rollout.rollback' THEN json_extract(details, '$.automatic') END AS automatic,
+  CASE WHEN action = 'rollout.rollback' THEN json_extract(details, '$.trigger.ruleId') END AS trigger_id,
+  CASE WHEN action = 'rollout.rollback' THEN json_extract(details, '$.trigger.label') END AS trigger_label,
   CASE WHEN action = 'snapshot.rollback' THEN json_extract(details, '$.discarded') END AS discarded`;
 
 function discardedOf(raw: string | null): number[] {
@@ -43,30 +45,30 @@ function discardedOf(raw: string | null): number[] {
   return Array.isArray(parsed) ? parsed.filter((v): v is number => typeof v === 'number') : [];
 }
 
-function toInsightEvent(r: RawInsightEvent): InsightEvent {
+function toInsightEvent(r: RawInsightRow): InsightEvent {
   return {
-    id: r.id,
-    at: Date.parse(r.at),
-    namespace: r.namespace,
-    action: r.action as InsightAction,
-    actor: r.actor,
-    fromVersion: r.from_version,
-    toVersion: r.to_version,
-    rolloutId: r.rollout,
-    automatic: r.automatic === 1,
-    triggerId: r.trigger_id,
-    triggerLabel: r.trigger_label,
-    discarded: discardedOf(r.discarded),
+    id: r[0],
+    at: Date.parse(r[1]),
+    namespace: r[2],
+    actor: r[3],
+    action: r[4] as InsightAction,
+    fromVersion: r[5],
+    toVersion: r[6],
+    rolloutId: r[7],
+    automatic: r[8] === 1,
+    triggerId: r[9],
+    triggerLabel: r[10],
+    discarded: discardedOf(r[11]),
   };
 }
 
-/** Lean insight events of one namespace (or all) in [from, to), oldest first. */
+/** Lean insight events of one namespace (or all) in [from, to), oldest first (sorted here: cheaper than SQLite's temporary b-tree). */
 export function insightEventsOf(c: Conn, range: InsightRange): InsightEvent[] {
   const rows =
     range.namespace === undefined
-      ? c.q(`SELECT ${INSIGHT_COLUMNS} FROM events WHERE action IN (${ACTION_LIST}) AND at >= ? AND at < ? AND namespace IS NOT NULL ORDER BY at, id`).all(range.from, range.to)
-      : c.q(`SELECT ${INSIGHT_COLUMNS} FROM events WHERE namespace = ? AND action IN (${ACTION_LIST}) AND at >= ? AND at < ? ORDER BY at, id`).all(range.namespace, range.from, range.to);
-  return (rows as RawInsightEvent[]).map(toInsightEvent);
+      ? c.q(`SELECT ${INSIGHT_COLUMNS} FROM events WHERE action IN (${ACTION_LIST}) AND at >= ? AND at < ? AND namespace IS NOT NULL`).raw(true).all(range.from, range.to)
+      : c.q(`SELECT ${INSIGHT_COLUMNS} FROM events WHERE namespace = ? AND action IN (${ACTION_LIST}) AND at >= ? AND at < ?`).raw(true).all(range.namespace, range.from, range.to);
+  return (rows as RawInsightRow[]).map(toInsightEvent).sort((a, b) => a.at - b.at || a.id - b.id);
 }
 
 /**
