@@ -131,12 +131,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   errorHandling(app, { bodyLimit: config.bodyLimit, staticDir: config.staticDir });
 
   securityHeaders(app);
-  app.addHook('onResponse', async (request, reply) => {
-    metrics.httpRequests.inc({
-      route: request.routeOptions.url ?? 'unmatched',
-      method: request.method,
-      status: String(reply.statusCode),
-    });
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.countRequest(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode);
+    done();
   });
 
   if (existsSync(config.staticDir)) {

@@ -24,13 +24,22 @@ abstract class Metric {
   }
 }
 
+/** Label text by label object, for the constant label objects of hot paths (no escaping per request). */
+const labelTexts = new WeakMap<Labels, string>();
+const NO_LABELS: Labels = Object.freeze({});
+
 export class Counter extends Metric {
   private readonly values = new Map<string, number>();
   constructor(name: string, help: string) {
     super(name, help, 'counter');
   }
-  inc(labels: Labels = {}, by = 1): void {
-    const key = labelText(labels);
+  inc(labels: Labels = NO_LABELS, by = 1): void {
+    let key = labelTexts.get(labels);
+    if (key === undefined) {
+      key = labelText(labels);
+      // Only frozen objects are remembered: a caller's object could change after the call.
+      if (Object.isFrozen(labels)) labelTexts.set(labels, key);
+    }
     this.values.set(key, (this.values.get(key) ?? 0) + by);
   }
   lines(): string[] {
@@ -89,6 +98,19 @@ export class Metrics {
   readonly dbWrites = new Histogram('switchyard_db_write_seconds', 'Duration of database write transactions', [
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
   ]);
+  /** Frozen label sets of httpRequests by "method status route" (routes are patterns, so the set stays small). */
+  private readonly requestLabels = new Map<string, Labels>();
+
+  /** Counts one answered request (every request runs this, app polls included: no per-call label text). */
+  countRequest(route: string, method: string, status: number): void {
+    const key = `${method} ${status} ${route}`;
+    let labels = this.requestLabels.get(key);
+    if (!labels) {
+      labels = Object.freeze({ route, method, status: String(status) });
+      this.requestLabels.set(key, labels);
+    }
+    this.httpRequests.inc(labels);
+  }
 
   render(): string {
     const all = [this.httpRequests, this.snapshotPolls, this.notModified, this.sseClients, this.dbWrites];

@@ -110,37 +110,45 @@ export function defineRoute<D extends RouteDef>(
   def: D,
   handler: (ctx: Ctx<D>) => Promise<Handled<D>>,
 ): void {
-  app.route({
-    method: def.method,
-    url: def.path,
-    handler: async (request, reply) => {
-      const principal = def.access === 'public' ? null : await authorize(request, services, def.access);
-      const params = def.params ? validate(def.params, request.params, 'params') : undefined;
-      const query = def.query ? validate(def.query, request.query, 'query') : undefined;
-      const body = def.body ? validate(def.body, request.body, 'body') : undefined;
+  app.route({ method: def.method, url: def.path, handler: routeHandler(services, def, handler) });
+}
 
-      let ifMatch: IfMatch | undefined;
-      if (def.precondition) {
-        ifMatch = parseIfMatch(header(request, 'if-match'));
-        if (!ifMatch) throw preconditionRequired(def.precondition);
+/**
+ * The Fastify handler defineRoute registers, for a route that registers itself (a hot path that
+ * answers common cases directly and hands everything else to this).
+ */
+export function routeHandler<D extends RouteDef>(
+  services: Services,
+  def: D,
+  handler: (ctx: Ctx<D>) => Promise<Handled<D>>,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
+  return async (request, reply) => {
+    const principal = def.access === 'public' ? null : await authorize(request, services, def.access);
+    const params = def.params ? validate(def.params, request.params, 'params') : undefined;
+    const query = def.query ? validate(def.query, request.query, 'query') : undefined;
+    const body = def.body ? validate(def.body, request.body, 'body') : undefined;
+
+    let ifMatch: IfMatch | undefined;
+    if (def.precondition) {
+      ifMatch = parseIfMatch(header(request, 'if-match'));
+      if (!ifMatch) throw preconditionRequired(def.precondition);
+    }
+
+    let idempotency: IdempotencyClaim | undefined;
+    const key = def.mutation ? parseIdempotencyKey(header(request, 'idempotency-key')) : undefined;
+    if (key !== undefined && principal) {
+      const fingerprint = sha256Hex(`${request.method} ${request.url.split('?')[0] ?? ''}\n${canonicalJson(request.body ?? null)}`);
+      idempotency = { tokenId: principal.tokenId, key, fingerprint };
+      const prior = await services.store.getIdempotency(principal.tokenId, key);
+      if (prior) {
+        if (prior.fingerprint !== fingerprint) throw idempotencyKeyReused();
+        return send(reply, { kind: 'result', status: prior.status, body: prior.body, replayed: true });
       }
+    }
 
-      let idempotency: IdempotencyClaim | undefined;
-      const key = def.mutation ? parseIdempotencyKey(header(request, 'idempotency-key')) : undefined;
-      if (key !== undefined && principal) {
-        const fingerprint = sha256Hex(`${request.method} ${request.url.split('?')[0] ?? ''}\n${canonicalJson(request.body ?? null)}`);
-        idempotency = { tokenId: principal.tokenId, key, fingerprint };
-        const prior = await services.store.getIdempotency(principal.tokenId, key);
-        if (prior) {
-          if (prior.fingerprint !== fingerprint) throw idempotencyKeyReused();
-          return send(reply, { kind: 'result', status: prior.status, body: prior.body, replayed: true });
-        }
-      }
-
-      const ctx = { params, query, body, principal, ifMatch, idempotency, request, reply } as Ctx<D>;
-      return send(reply, await handler(ctx));
-    },
-  });
+    const ctx = { params, query, body, principal, ifMatch, idempotency, request, reply } as Ctx<D>;
+    return send(reply, await handler(ctx));
+  };
 }
 
 function send<D extends RouteDef>(reply: FastifyReply, out: Handled<D>): FastifyReply {

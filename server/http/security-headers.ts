@@ -37,7 +37,8 @@ export const PERMISSIONS_POLICY = [
 export const isHttps = (r: FastifyRequest): boolean => r.protocol === 'https' || r.headers['x-forwarded-proto'] === 'https';
 
 export function securityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every request, app polls included, and needs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-content-type-options', 'nosniff');
     // The login link carries a one-time code: never leak it (or anything else) in a Referer.
     reply.header('referrer-policy', 'no-referrer');
@@ -46,5 +47,6 @@ export function securityHeaders(app: FastifyInstance): void {
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (isHttps(request)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    done();
   });
 }

@@ -48,14 +48,17 @@ describe('S1 whole snapshots', () => {
     const base = await listening();
     const served = h.services.served;
     const original = served.get.bind(served);
+    const originalPeek = served.peek.bind(served);
     let previous: ServedEntry | null = null;
     let n = 0;
-    served.get = async (ns: string) => {
-      const entry = await original(ns);
+    const mix = <E extends ServedEntry | null | undefined>(entry: E): E => {
       const mixed = entry && previous && previous.version !== entry.version && n++ % 3 === 0 ? { ...entry, body: previous.body } : entry;
       if (entry && previous?.version !== entry.version) previous = entry;
       return mixed;
     };
+    // Both ways the app endpoint reads the cache: the synchronous hot path (peek) and get.
+    served.get = async (ns: string) => mix(await original(ns));
+    served.peek = (ns: string) => mix(originalPeek(ns));
     const r = await wholeSnapshotSoak(options(base, 600));
     expect(r.torn).toBeGreaterThan(0);
   });

@@ -1,6 +1,6 @@
 /** What the connection indicator and the degraded banner say, from the connection store's state. */
-import { format } from 'date-fns';
 import type { LinkState } from '../../lib/connection-store';
+import { clockTime } from '../../lib/format-time';
 
 export type IndicatorTone = 'live' | 'polling' | 'connecting' | 'offline';
 
@@ -45,7 +45,7 @@ export function indicatorModel(link: LinkState, lastSuccessAt: number | null, no
 export function degradedText(offlineSince: number, lastSuccessAt: number | null, now: number): { title: string; detail: string } {
   const data = lastSuccessAt === null ? 'No data has been received yet.' : `Showing data from ${ageText(now - lastSuccessAt)}.`;
   return {
-    title: `Can't reach the Switchyard API since ${format(offlineSince, 'HH:mm:ss')}.`,
+    title: `Can't reach the Switchyard API since ${clockTime(offlineSince)}.`,
     detail: `${data} Changes are paused until the connection returns.`,
   };
 }
