@@ -74,7 +74,7 @@ export function RiskTable({ summary: s, period }: { summary: InsightsSummary; pe
             <th scope="col">Namespace</th>
             <th scope="col">
               Risk{' '}
-              <InfoTip label="How risk is computed">
+              <InfoTip label="How risk is computed" align="start">
                 Risk = failed changes (change failure rate × changes) + 2 for each automatic rollback in the last 7 days + 1 for each kill-switch
                 episode. Ties go to the higher change failure rate, then to more changes.
               </InfoTip>
