@@ -7,17 +7,17 @@ const base = { title: 'Roll back payments', sentence: 'Roll back payments from v
 
 describe('GuardDialog', () => {
   it('is a modal named by its title and described by its sentence', () => {
-    render(<GuardDialog {...base} onConfirm={vi.fn()} onClose={vi.fn()} />);
+    render(<GuardDialog {...base} onConfirm={vi.fn<(reason: string) => void>()} onClose={vi.fn<() => void>()} />);
     const dialog = screen.getByRole('dialog', { name: 'Roll back payments' });
     expect(dialog).toHaveAccessibleDescription('Roll back payments from v14 to v12: 3 flags change');
   });
 
   it('closes on Esc, except while the change is in flight', () => {
-    const onClose = vi.fn();
-    const { rerender } = render(<GuardDialog {...base} onConfirm={vi.fn()} onClose={onClose} />);
+    const onClose = vi.fn<() => void>();
+    const { rerender } = render(<GuardDialog {...base} onConfirm={vi.fn<(reason: string) => void>()} onClose={onClose} />);
     fireEvent(screen.getByRole('dialog'), new Event('cancel', { cancelable: true }));
     expect(onClose).toHaveBeenCalledTimes(1);
-    rerender(<GuardDialog {...base} pending onConfirm={vi.fn()} onClose={onClose} />);
+    rerender(<GuardDialog {...base} pending onConfirm={vi.fn<(reason: string) => void>()} onClose={onClose} />);
     fireEvent(screen.getByRole('dialog'), new Event('cancel', { cancelable: true }));
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('button', { name: 'Roll back payments' })).toBeDisabled();
@@ -26,8 +26,8 @@ describe('GuardDialog', () => {
 
   it('confirms with the trimmed reason once the typed name matches', async () => {
     const user = userEvent.setup();
-    const onConfirm = vi.fn();
-    render(<GuardDialog {...base} title="Turn kill switch on for payments" confirmLabel="Turn kill switch on for payments" typedName="payments" onConfirm={onConfirm} onClose={vi.fn()} />);
+    const onConfirm = vi.fn<(reason: string) => void>();
+    render(<GuardDialog {...base} title="Turn kill switch on for payments" confirmLabel="Turn kill switch on for payments" typedName="payments" onConfirm={onConfirm} onClose={vi.fn<() => void>()} />);
     const confirm = screen.getByRole('button', { name: 'Turn kill switch on for payments' });
     await user.click(screen.getByRole('button', { name: 'Latency regression' }));
     expect(confirm).toBeDisabled();
