@@ -6,7 +6,7 @@ import { typedHandler } from '../../../../mocks/typed-handler';
 import { renderScreen } from '../../../test/render';
 import { NamespaceTimeline } from './namespace-timeline';
 
-describe('NamespaceTimeline', () => {
+describe('NamespaceTimeline', { timeout: 20_000 }, () => {
   it("asks for this namespace's timeline and keeps its range apart from the page's own (tl)", async () => {
     const asked: string[] = [];
     server.use(

@@ -6,7 +6,7 @@ import { typedHandler } from '../../../../mocks/typed-handler';
 import { renderScreen } from '../../../test/render';
 import { RolloutTimeline } from './rollout-timeline';
 
-describe('RolloutTimeline', () => {
+describe('RolloutTimeline', { timeout: 20_000 }, () => {
   it("asks for the rollout's timeline, links breaches to the rollout and spikes to the parity review, and keeps the charts' range apart", async () => {
     const asked: string[] = [];
     server.use(

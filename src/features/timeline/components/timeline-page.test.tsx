@@ -9,7 +9,7 @@ import { TimelinePage } from './timeline-page';
 const open = (url = '/timeline') => renderScreen(<TimelinePage />, { url, path: '/timeline' });
 const location = () => screen.getByTestId('location').textContent ?? '';
 
-describe('TimelinePage', () => {
+describe('TimelinePage', { timeout: 20_000 }, () => {
   it('puts every kind on one axis and lists each event with a link to its diff or report', async () => {
     open();
     const list = await screen.findByRole('region', { name: 'Timeline' });
