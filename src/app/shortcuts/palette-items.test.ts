@@ -9,17 +9,18 @@ describe('palette items', () => {
       [makeSummary({ name: 'search', activeVersion: 3, flagCount: 1 }), makeSummary({ name: 'pay ments', killSwitch: { enabled: true, changedAt: null, changedBy: null, reason: null } })],
       null,
     );
-    expect(items.map((i) => i.label)).toEqual(['Namespaces', 'Audit log', 'pay ments', 'search', 'Use light theme', 'Use dark theme', 'Use system theme', 'Keyboard shortcuts']);
+    expect(items.map((i) => i.label)).toEqual(['Namespaces', 'Audit log', 'Insights', 'Timeline', 'pay ments', 'search', 'Use light theme', 'Use dark theme', 'Use system theme', 'Keyboard shortcuts']);
     expect(items.find((i) => i.label === 'pay ments')).toMatchObject({ hint: 'killed · v1 · 0 flags', action: { kind: 'go', to: '/namespaces/pay%20ments' } });
     expect(items.find((i) => i.label === 'search')?.hint).toBe('v3 · 1 flag');
   });
 
   it('adds the screens of the namespace on show first', () => {
     const items = paletteItems(undefined, 'payments');
-    expect(items.slice(0, 3).map((i) => i.action)).toEqual([
+    expect(items.slice(0, 4).map((i) => i.action)).toEqual([
       { kind: 'go', to: '/namespaces/payments/history' },
       { kind: 'go', to: '/namespaces/payments/diff' },
       { kind: 'go', to: '/audit?namespace=payments' },
+      { kind: 'go', to: '/timeline?namespace=payments' },
     ]);
   });
 });

@@ -24,11 +24,14 @@ export function paletteItems(namespaces: NamespaceSummary[] | undefined, current
         { value: `here:history`, label: `History of ${currentNs}`, group: 'This namespace', keywords: ['versions', currentNs], action: { kind: 'go', to: `${nsPath(currentNs)}/history` } },
         { value: `here:diff`, label: `Compare versions of ${currentNs}`, group: 'This namespace', keywords: ['diff', currentNs], action: { kind: 'go', to: `${nsPath(currentNs)}/diff` } },
         { value: `here:audit`, label: `Audit log of ${currentNs}`, group: 'This namespace', keywords: ['events', currentNs], action: { kind: 'go', to: `/audit?namespace=${encodeURIComponent(currentNs)}` } },
+        { value: `here:timeline`, label: `Timeline of ${currentNs}`, group: 'This namespace', keywords: ['events', 'rollbacks', currentNs], action: { kind: 'go', to: `/timeline?namespace=${encodeURIComponent(currentNs)}` } },
       ]
     : [];
   const screens: PaletteItem[] = [
     { value: 'screen:namespaces', label: 'Namespaces', group: 'Screens', hint: 'g n', keywords: ['overview', 'home'], action: { kind: 'go', to: '/namespaces' } },
     { value: 'screen:audit', label: 'Audit log', group: 'Screens', hint: 'g a', keywords: ['events', 'who', 'changes'], action: { kind: 'go', to: '/audit' } },
+    { value: 'screen:insights', label: 'Insights', group: 'Screens', keywords: ['change failure rate', 'rollbacks', 'time to rollback', 'risk'], action: { kind: 'go', to: '/insights' } },
+    { value: 'screen:timeline', label: 'Timeline', group: 'Screens', keywords: ['events', 'history', 'breaches', 'parity'], action: { kind: 'go', to: '/timeline' } },
   ];
   const named: PaletteItem[] = (namespaces ?? [])
     .toSorted((a, b) => a.name.localeCompare(b.name))
