@@ -207,11 +207,9 @@ export class RegistryService extends RegistryReads {
           throw notFound(`namespace ${ns}`);
         case 'conflict':
         case 'exists':
-          // Someone committed between our read and our write. An explicit If-Match promised that
-          // the caller's view was current, and it no longer is, even when the active version did
-          // not move (features and the kill switch change beside it): 412, never a silent retry
-          // that would apply the change on top of one the caller never saw (a lost update).
-          if (ifMatch && !ifMatch.any) throw await this.preconditionFailed(await this.state(ns), ifMatch.versions, pin);
+          // Someone committed between our read and our write; nothing was written. Read again and
+          // plan again: the precondition is checked against the new state (412 if what If-Match
+          // names moved), and the change is recomputed on what is there now, never written blind.
           continue;
       }
     }
