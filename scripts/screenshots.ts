@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { guardScreens, readOnlyScreen } from './screenshot-guards';
 import { registryScreens } from './screenshot-registry';
+import { rolloutScreens } from './screenshot-rollouts';
 
 const { values } = parseArgs({
   options: {
@@ -71,6 +72,7 @@ async function screens(browser: Browser, theme: 'light' | 'dark'): Promise<void>
     await shoot(page, 'namespace', theme);
   }
   if (!only || only.includes('registry')) await registryScreens(page, theme, shoot);
+  if (!only || only.includes('rollouts')) await rolloutScreens(page, theme, shoot);
   if (!only || only.includes('guards')) {
     await guardScreens(page, theme, shoot);
     await readOnlyScreen(page, theme, shoot);

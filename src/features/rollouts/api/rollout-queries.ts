@@ -62,13 +62,13 @@ export const rolloutQueries = {
       queryFn: ({ signal }) => apiRequest('parityPatterns', { params: { id }, signal }),
       meta: { errorTitle: 'Could not refresh the mismatch patterns' },
     }),
-  parityReports: (id: string, filters: ParityFilters) =>
+  parityReports: (id: string, filters: ParityFilters, limit = 50) =>
     queryOptions({
-      queryKey: [...rolloutQueries.one(id), 'parity', 'reports', filters] as const,
+      queryKey: [...rolloutQueries.one(id), 'parity', 'reports', filters, limit] as const,
       queryFn: ({ signal }) =>
         apiRequest('parityReports', {
           params: { id },
-          query: { status: filters.status, triage: filters.triage, pattern: filters.pattern, subject: filters.subject, limit: 50 },
+          query: { status: filters.status, triage: filters.triage, pattern: filters.pattern, subject: filters.subject, limit },
           signal,
         }),
       placeholderData: keepPreviousData,

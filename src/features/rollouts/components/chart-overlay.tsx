@@ -6,6 +6,8 @@ import { MarkerLabel } from './marker-label';
 export interface ChartOverlayProps {
   thresholds: readonly ChartThreshold[];
   markers: ChartMarkers;
+  /** Marker labels above the plot (the top chart only: below it the lines alone say enough). */
+  labels?: boolean;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface ChartOverlayProps {
  * from the chart's scales in one component. One element instead of a Recharts reference
  * component per line keeps the charts cheap to mount (each of those registers in the chart's store).
  */
-export function ChartOverlay({ thresholds, markers }: ChartOverlayProps) {
+export function ChartOverlay({ thresholds, markers, labels = true }: ChartOverlayProps) {
   const x = useXAxisScale();
   const y = useYAxisScale();
   const area = usePlotArea();
@@ -36,8 +38,10 @@ export function ChartOverlay({ thresholds, markers }: ChartOverlayProps) {
         if (!inX(px)) return null;
         return (
           <g key={m.key} className={`chart-marker chart-marker-${m.kind}`}>
-            <line x1={px} x2={px} y1={top} y2={bottom} />
-            <MarkerLabel x={px} top={top} right={right} text={m.label} detail={m.events.map((e) => e.detail).join('\n')} kind={m.kind} lane={m.lane} />
+            <line x1={px} x2={px} y1={top} y2={bottom}>
+              <title>{m.events.map((e) => e.detail).join('\n')}</title>
+            </line>
+            {labels && <MarkerLabel x={px} top={top} right={right} text={m.label} detail={m.events.map((e) => e.detail).join('\n')} kind={m.kind} lane={m.lane} />}
           </g>
         );
       })}

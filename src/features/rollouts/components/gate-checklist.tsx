@@ -35,13 +35,6 @@ export function GateChecklist({ rolloutId }: { rolloutId: string }) {
               ))}
             </ul>
           )}
-          {g.blockers.length > 0 && (
-            <ul className="gate-blockers">
-              {g.blockers.map((b) => (
-                <li key={b}>{b}</li>
-              ))}
-            </ul>
-          )}
         </>
       ) : gate.isError ? (
         <ErrorPanel title="Could not read the gate" error={gate.error} onRetry={() => void gate.refetch()} retrying={gate.isFetching} />

@@ -1,31 +1,18 @@
 import type { GateResponse } from '@contract/rollouts';
-import { Badge } from '../../../components/ui/badge';
 import { gateDecision } from '../lib/gate-view';
 
-const TONES = { success: 'success', warning: 'warning', danger: 'danger-solid', neutral: 'neutral' } as const;
-
-/** The gate's go/no-go for the next step in one line (the checklist shows the details). */
+/** The gate's go/no-go for the next step, headline first (the checklist shows the details). */
 export function GateDecisionLine({ gate }: { gate: GateResponse }) {
-  if (!gate.gate) {
-    return (
-      <p className="gate-decision">
-        <Badge tone="neutral">No-go: no reports</Badge> <span className="muted">No cumulative report has arrived since the stage began; the gate has nothing to read.</span>
-      </p>
-    );
-  }
-  const d = gateDecision({
-    status: gate.gate.status,
-    checks: gate.gate.checks,
-    acceptStreak: gate.acceptStreak,
-    requiredStreak: gate.requiredStreak,
-    nextStep: gate.nextStep,
-  });
+  const d = gate.gate
+    ? gateDecision({ status: gate.gate.status, checks: gate.gate.checks, acceptStreak: gate.acceptStreak, requiredStreak: gate.requiredStreak, nextStep: gate.nextStep, blockers: gate.blockers })
+    : { tone: 'neutral' as const, headline: 'No-go: no reports', detail: 'No cumulative report has arrived since the stage began; the gate has nothing to read.' };
   return (
-    <p className="gate-decision">
-      <Badge tone={TONES[d.tone]} className="badge-dot">
+    <p className="gate-decision" data-tone={d.tone}>
+      <span className="gate-decision-headline">
+        <span aria-hidden="true">{d.tone === 'success' ? '✓ ' : d.tone === 'neutral' ? '' : '✕ '}</span>
         {d.headline}
-      </Badge>{' '}
-      <span className="muted">{d.detail}</span>
+      </span>
+      <span className="gate-decision-detail">{d.detail}</span>
     </p>
   );
 }

@@ -13,7 +13,7 @@ export interface HoverReadoutProps {
   bucketMs: number;
 }
 
-/** The values under the shared crosshair (or the latest values when nothing is hovered). */
+/** The values under the shared crosshair (or the latest values when nothing is hovered); V2 15% or more above V1 is marked (every metric with a percentage is better lower). */
 export function HoverReadout({ metric, rows, latest, markers, bucketMs }: HoverReadoutProps) {
   const t = useHoveredTime();
   const row = t === null ? latest : rowAt(rows, t);
@@ -28,7 +28,7 @@ export function HoverReadout({ metric, rows, latest, markers, bucketMs }: HoverR
       <span>
         <span className="readout-key readout-v2">V2</span> {formatMetricValue(metric, row.v2)}
       </span>
-      {row.deviationPct !== null && <span className={Math.abs(row.deviationPct) >= 15 ? 'text-warning' : 'muted'}>{formatDeviation(row.deviationPct)}</span>}
+      {row.deviationPct !== null && <span className={row.deviationPct >= 15 ? 'text-warning' : 'muted'}>{formatDeviation(row.deviationPct)}</span>}
       {events.map((e) => (
         <span key={e.id} className="chart-readout-event">
           {e.detail}

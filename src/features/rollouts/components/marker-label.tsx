@@ -20,7 +20,7 @@ const LANE_PX = 16;
  * would run past the plot's right edge.
  */
 export function MarkerLabel({ x, top, right, text, detail, kind, lane = 0 }: MarkerLabelProps) {
-  const width = Math.max(18, text.length * 5.6 + 8);
+  const width = Math.max(18, text.length * 6.4 + 8);
   const left = x - 1 + width > right ? x + 1 - width : x - 1;
   return (
     <g className={`chart-marker-label chart-marker-${kind}`} transform={`translate(${left}, ${top - (lane + 1) * LANE_PX})`}>

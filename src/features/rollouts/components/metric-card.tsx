@@ -22,10 +22,12 @@ export interface MetricCardProps {
   asTable: boolean;
   /** Controls in the card's header, e.g. the latency percentile. */
   controls?: ReactNode;
+  /** Marker labels on this chart (the first); the others show the marker lines only. */
+  markerLabels?: boolean;
 }
 
 /** One V1-vs-V2 chart with its verdict sentence, legend, hover readout and table fallback. */
-export function MetricCard({ title, series, markers, verdict, from, to, bucketMs, asTable, controls }: MetricCardProps) {
+export function MetricCard({ title, series, markers, verdict, from, to, bucketMs, asTable, controls, markerLabels = false }: MetricCardProps) {
   const titleId = useId();
   const descId = useId();
   const { ref: plotRef, width } = useWidth<HTMLDivElement>();
@@ -50,13 +52,13 @@ export function MetricCard({ title, series, markers, verdict, from, to, bucketMs
           <div ref={plotRef} className="chart-plot" role="img" aria-labelledby={titleId} aria-describedby={descId}>
             {series.hasData ? (
               <Suspense fallback={<div className="chart-placeholder skeleton" />}>
-                {width > 0 && <MetricChart id={series.metric} series={series} markers={markers} from={from} to={to} width={width} />}
+                {width > 0 && <MetricChart id={series.metric} series={series} markers={markers} from={from} to={to} width={width} labels={markerLabels} />}
               </Suspense>
             ) : (
               <div className="chart-placeholder chart-empty">No windows from either variant in this time range.</div>
             )}
           </div>
-          <ChartLegend thresholds={series.thresholds} />
+          <ChartLegend thresholds={series.thresholds} markers={markerLabels ? markers : undefined} />
         </>
       )}
     </section>

@@ -17,6 +17,8 @@ export interface MetricChartProps {
   to: number;
   /** Measured by the card (one layout read), so the chart renders once at its size. */
   width: number;
+  /** Whether this chart carries the marker labels (the first one does). */
+  labels: boolean;
   height?: number;
 }
 
@@ -30,7 +32,7 @@ const laneCount = (m: ChartMarkers): number => (m.lines.length === 0 ? 0 : 1 + M
  * V1 (dashed) vs V2 (solid) for one metric, with threshold lines, markers and the shared
  * crosshair. Memoised: it re-renders only when its data does (hover moves only the crosshair).
  */
-function MetricChart({ id, series, markers, from, to, width, height = 188 }: MetricChartProps) {
+function MetricChart({ id, series, markers, from, to, width, labels, height = 188 }: MetricChartProps) {
   const chartHovered = useChartHoverStore((s) => s.chartHovered);
   const chartLeft = useChartHoverStore((s) => s.chartLeft);
   const tick = tickFormatFor(to - from);
@@ -40,7 +42,7 @@ function MetricChart({ id, series, markers, from, to, width, height = 188 }: Met
       width={width}
       height={height}
       data={series.rows}
-      margin={{ top: 8 + 16 * laneCount(markers), right: 12, bottom: 0, left: 4 }}
+      margin={{ top: 8 + (labels ? 16 * laneCount(markers) : 0), right: 12, bottom: 0, left: 4 }}
       accessibilityLayer={false}
       onMouseMove={(state) => {
         const row = series.rows[Number(state.activeTooltipIndex)];
@@ -58,7 +60,7 @@ function MetricChart({ id, series, markers, from, to, width, height = 188 }: Met
         ))}
       <Line dataKey="v1" name="V1" stroke="var(--chart-v1)" strokeWidth={1.5} strokeDasharray="5 4" dot={false} activeDot={false} isAnimationActive={false} type="monotone" />
       <Line dataKey="v2" name="V2" stroke="var(--chart-v2)" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} type="monotone" />
-      <ChartOverlay thresholds={series.thresholds} markers={markers} />
+      <ChartOverlay thresholds={series.thresholds} markers={markers} labels={labels} />
       <ChartCrosshair />
     </ComposedChart>
   );

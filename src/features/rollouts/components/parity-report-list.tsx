@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -7,8 +8,13 @@ import { ROLLOUT_POLL_MS, rolloutQueries } from '../api/rollout-queries';
 import { hasFilters, type ParityFilters } from '../lib/parity-filters';
 import { ParityReportCard } from './parity-report-card';
 
+/** Reports per page, and the most the API gives at once. */
+const PAGE = 50;
+const MAX = 500;
+
 export function ParityReportList({ rolloutId, filters, onClear }: { rolloutId: string; filters: ParityFilters; onClear: () => void }) {
-  const reports = useQuery({ ...rolloutQueries.parityReports(rolloutId, filters), refetchInterval: ROLLOUT_POLL_MS });
+  const [limit, setLimit] = useState(PAGE);
+  const reports = useQuery({ ...rolloutQueries.parityReports(rolloutId, filters, limit), refetchInterval: ROLLOUT_POLL_MS });
   const page = reports.data;
   if (!page) {
     if (reports.isError) return <ErrorPanel title="Could not load the parity reports" error={reports.error} onRetry={() => void reports.refetch()} retrying={reports.isFetching} />;
@@ -37,6 +43,13 @@ export function ParityReportList({ rolloutId, filters, onClear }: { rolloutId: s
           <ParityReportCard key={r.id} report={r} />
         ))}
       </ul>
+      {page.items.length < page.total && limit < MAX && (
+        <div>
+          <Button onClick={() => setLimit((l) => Math.min(MAX, l + PAGE))} disabled={reports.isFetching}>
+            {reports.isFetching ? 'Loading…' : `Show ${Math.min(PAGE, page.total - page.items.length)} older`}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

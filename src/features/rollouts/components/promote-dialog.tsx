@@ -46,13 +46,6 @@ export function PromoteDialog({ rollout, isAdmin, onClose }: { rollout: RolloutD
     >
       {gate.isPending && <Spinner label="Reading the gate…" />}
       {g && <GateDecisionLine gate={g} />}
-      {blockers.length > 0 && (
-        <ul className="guard-refusal" role="status">
-          {blockers.map((b) => (
-            <li key={b}>{b}</li>
-          ))}
-        </ul>
-      )}
       {g && !allowed && blockers.length === 0 && !isAdmin && (
         <p className="guard-refusal" role="status">
           The gate does not allow this promotion yet. Only an admin can override it.

@@ -27,7 +27,7 @@ export function RolloutCharts({ rolloutId, rules }: { rolloutId: string; rules: 
       </header>
       {cards && m ? (
         <div className="chart-grid" data-testid="rollout-charts">
-          {cards.map((c) => (
+          {cards.map((c, i) => (
             <MetricCard
               key={c.key}
               title={c.title}
@@ -38,6 +38,7 @@ export function RolloutCharts({ rolloutId, rules }: { rolloutId: string; rules: 
               to={m.to}
               bucketMs={m.bucketMs}
               asTable={params.asTable}
+              markerLabels={i === 0}
               controls={c.key.startsWith('latency_') ? <PercentilePicker value={params.pct} onChange={(pct) => update({ pct })} /> : undefined}
             />
           ))}

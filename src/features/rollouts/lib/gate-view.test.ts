@@ -39,6 +39,13 @@ describe('gateDecision', () => {
     expect(d.detail).toContain('10% (2 of 20 reports)');
   });
 
+  it('puts what blocks promotion (paused, rolled back) before the gate', () => {
+    const g = counts();
+    const d = gateDecision({ status: g.status, checks: g.checks, acceptStreak: 0, requiredStreak: 2, nextStep: next, blockers: ['rolled back to shadow; resume it (with a reason) first'] });
+    expect(d).toMatchObject({ go: false, tone: 'danger', headline: 'No-go: promotion is blocked' });
+    expect(d.detail).toBe('Rolled back to shadow; resume it (with a reason) first. The gate itself: no-go yet: 0 of 2 accepts.');
+  });
+
   it('has nothing to promote to at 100%', () => {
     const g = counts();
     expect(gateDecision({ status: g.status, checks: g.checks, acceptStreak: 5, requiredStreak: 2, nextStep: null }).headline).toBe('At 100%');

@@ -17,6 +17,8 @@ export interface GateDecisionInput {
   requiredStreak: number;
   /** The step a promotion would go to; null at the last step. */
   nextStep: Step | null;
+  /** Why promotion is impossible besides the gate (paused, rolled back…), as the server says. */
+  blockers?: readonly string[];
 }
 
 export interface GateDecision {
@@ -30,7 +32,17 @@ export interface GateDecision {
 
 const failing = (checks: readonly DecisionCheck[], onFail: GateCheck['onFail']) => checks.filter((c) => !c.ok && c.onFail === onFail);
 
-export function gateDecision({ status, checks, acceptStreak, requiredStreak, nextStep }: GateDecisionInput): GateDecision {
+const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+
+export function gateDecision(input: GateDecisionInput): GateDecision {
+  const { nextStep, blockers = [] } = input;
+  const [blocker] = blockers;
+  if (blocker !== undefined && nextStep !== null) {
+    // The state of the rollout stops promotion whatever the gate says: that comes first.
+    const gate = gateDecision({ ...input, blockers: [] });
+    return { go: false, tone: 'danger', headline: 'No-go: promotion is blocked', detail: `${blockers.map(sentence).join(' ')} The gate itself: ${gate.headline.replace(/^Go: /, 'would accept; ').toLowerCase()}.` };
+  }
+  const { status, checks, acceptStreak, requiredStreak } = input;
   if (nextStep === null) {
     return { go: false, tone: 'neutral', headline: 'At 100%', detail: 'There is no further step; the gate keeps watching V2 at full traffic.' };
   }

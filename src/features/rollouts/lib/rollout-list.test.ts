@@ -17,6 +17,14 @@ describe('listVerdict', () => {
     expect(listVerdict(makeRollout({ verdict: { gate: null, gateReasons: [], acceptStreak: 0, promotionAllowed: false, guards: 'no_data' } })).label).toBe('No reports yet');
   });
 
+  it('never says "ready to promote" for a rolled-back or paused rollout, and ranks it with the worst', () => {
+    const rolledBack = makeRollout({ state: { ...checkout.state, status: 'rolled_back', stepIndex: 0, share: 0 } });
+    expect(listVerdict(rolledBack)).toMatchObject({ label: 'Accept', detail: 'gate accepts; rolled back: resume first', rank: 5 });
+    const paused = makeRollout({ state: { ...checkout.state, status: 'paused', paused: true } });
+    expect(listVerdict(paused)).toMatchObject({ detail: 'gate accepts; paused: resume first', rank: 3 });
+    expect(sortRollouts([paused, rolledBack], { sort: 'verdict', dir: 'desc' })[0]?.state.status).toBe('rolled_back');
+  });
+
   it('counts accepts while the streak is short', () => {
     const one = makeRollout({ verdict: { gate: 'accept', gateReasons: [], acceptStreak: 1, promotionAllowed: false, guards: 'ok' } });
     expect(listVerdict(one).detail).toBe('1 accept in a row');

@@ -27,17 +27,30 @@ const REASON_WORDS: Readonly<Record<string, string>> = {
 /** A gate reason in words ("parity mismatches above threshold"); unknown reasons pass through. */
 export const gateReasonText = (reason: string): string => REASON_WORDS[reason] ?? reason.replaceAll('_', ' ');
 
+/** What holds promotion besides the gate, in a few words; null when nothing does. */
+function held(r: RolloutSummary): string | null {
+  if (r.state.status === 'rolled_back') return 'rolled back: resume first';
+  if (r.state.status === 'paused') return 'paused: resume first';
+  if (r.state.status === 'completed') return 'completed';
+  return null;
+}
+
 export function listVerdict(r: RolloutSummary): ListVerdict {
   const v = r.verdict;
   const reasons = v.gateReasons.map(gateReasonText).join(', ') || null;
-  if (v.guards === 'breached') return { label: 'Guard breached', tone: 'danger', detail: reasons, rank: 5 };
-  if (v.gate === 'rollback_recommended') return { label: 'Rollback recommended', tone: 'danger', detail: reasons, rank: 4 };
-  if (v.gate === 'hold') return { label: 'Hold', tone: 'warning', detail: reasons, rank: 3 };
+  const stop = held(r);
+  // A rolled-back or paused rollout needs someone whatever the gate says: it ranks with the worst.
+  const floor = rowAlert(r) === 'danger' ? 5 : rowAlert(r) === 'warning' ? 3 : 0;
+  const withFloor = (x: ListVerdict): ListVerdict => ({ ...x, rank: Math.max(x.rank, floor) });
+  if (v.guards === 'breached') return withFloor({ label: 'Guard breached', tone: 'danger', detail: reasons, rank: 5 });
+  if (v.gate === 'rollback_recommended') return withFloor({ label: 'Rollback recommended', tone: 'danger', detail: reasons, rank: 4 });
+  if (v.gate === 'hold') return withFloor({ label: 'Hold', tone: 'warning', detail: reasons, rank: 3 });
   if (v.gate === 'accept') {
-    const detail = v.promotionAllowed ? 'ready to promote' : `${v.acceptStreak} accept${v.acceptStreak === 1 ? '' : 's'} in a row`;
-    return { label: 'Accept', tone: 'success', detail: v.guards === 'pending' ? `${detail}; a guard is pending` : detail, rank: v.guards === 'pending' ? 2 : 1 };
+    const streak = v.promotionAllowed ? 'ready to promote' : `${v.acceptStreak} accept${v.acceptStreak === 1 ? '' : 's'} in a row`;
+    const detail = stop ? `gate accepts; ${stop}` : v.guards === 'pending' ? `${streak}; a guard is pending` : streak;
+    return withFloor({ label: 'Accept', tone: 'success', detail, rank: v.guards === 'pending' ? 2 : 1 });
   }
-  return { label: 'No reports yet', tone: 'neutral', detail: null, rank: 0 };
+  return withFloor({ label: 'No reports yet', tone: 'neutral', detail: stop, rank: 0 });
 }
 
 /** Rolled back or breaching: the row must stand out. Paused or pending: it should be noticed. */

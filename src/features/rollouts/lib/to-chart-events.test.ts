@@ -23,6 +23,14 @@ describe('toChartEvents', () => {
     expect(e?.detail).toMatch(/^Promoted to Ramp 25% · ada · \w{3} 19 Feb, \d\d:05$/);
   });
 
+  it('reads the target step before the reason the server appends', () => {
+    const events = toChartEvents(
+      [marker({ label: 'Promoted to Canary 1%: Shadow parity within 3% for a day' }), marker({ label: 'Rollout created at Shadow: Start V2 in shadow' })],
+      DEFAULT_GUARDS,
+    );
+    expect(events.map((e) => e.label)).toEqual(['→ 1%', 'Start']);
+  });
+
   it('marks automatic rollbacks and pauses as such', () => {
     const events = toChartEvents(
       [marker({ kind: 'rollout_rollback', label: 'Rolled back to Shadow', automatic: true, actor: 'switchyard-guards' }), marker({ kind: 'rollout_pause', automatic: true })],

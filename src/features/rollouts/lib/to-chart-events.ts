@@ -36,7 +36,10 @@ function shortLabel(m: Marker): string {
     case 'kill_switch_off':
       return 'Kill off';
     case 'stage_change': {
-      const to = /(\d+(?:\.\d+)?%|Shadow)\s*$/i.exec(m.label)?.[1];
+      // "Promoted to Ramp 25%: <reason>", "Rollout created at Shadow: <reason>".
+      const head = m.label.split(':')[0] ?? m.label;
+      if (/created/i.test(head)) return 'Start';
+      const to = /(\d+(?:\.\d+)?%|Shadow)\s*$/i.exec(head)?.[1];
       return to ? `→ ${to}` : 'Stage';
     }
     case 'rollout_rollback':

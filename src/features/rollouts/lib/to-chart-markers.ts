@@ -54,7 +54,7 @@ const RANK: Readonly<Record<MarkerKind, number>> = { config: 0, stage: 1, pause:
 export const MERGE_SHARE = 0.01;
 /** The plot width labels are laid out for, and the width of one label character, in px. */
 export const LABEL_PLOT_PX = 480;
-const LABEL_CHAR_PX = 5.6;
+const LABEL_CHAR_PX = 6.4;
 const LABEL_PAD_PX = 14;
 export const MAX_LANES = 3;
 
