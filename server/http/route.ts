@@ -147,7 +147,19 @@ export function routeHandler<D extends RouteDef>(
     }
 
     const ctx = { params, query, body, principal, ifMatch, idempotency, request, reply } as Ctx<D>;
-    return send(reply, await handler(ctx));
+    let out: Handled<D>;
+    try {
+      out = await handler(ctx);
+    } catch (e) {
+      // A twin with the same key (sent at once, possibly to another replica) may have committed
+      // between the check above and this request's own read, which then refused (already paused,
+      // stale If-Match, …): the key's first response is the answer, as for any repeat.
+      const twin = idempotency ? await services.store.getIdempotency(idempotency.tokenId, idempotency.key) : null;
+      if (!twin) throw e;
+      if (twin.fingerprint !== idempotency?.fingerprint) throw idempotencyKeyReused();
+      out = { kind: 'result', status: twin.status, body: twin.body, replayed: true };
+    }
+    return send(reply, out);
   };
 }
 

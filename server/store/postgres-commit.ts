@@ -26,11 +26,19 @@ import type {
   IdempotencyClaim,
   NamespaceChange,
   NewEvent,
+  NewVersion,
   StoredResponse,
   TokenChange,
   TokenCommitOutcome,
   TokenRow,
 } from './types';
+
+const INSERT_VERSION = `INSERT INTO versions (namespace, version, kind, author, reason, created_at, content, hash, meta, flag_count, parent_version, source_version)`;
+
+/** A new version's columns after (namespace, version). */
+function versionValues(v: NewVersion): (string | number | null)[] {
+  return [v.kind, v.author, v.reason, v.createdAt, v.content, v.hash, v.meta === null ? null : JSON.stringify(v.meta), v.flagCount, v.parentVersion, v.sourceVersion];
+}
 
 export async function commitNamespaceChange<R extends StoredResponse>(
   tx: Tx,
@@ -60,17 +68,22 @@ export async function commitNamespaceChange<R extends StoredResponse>(
     if (inserted === 0) return tx.abort({ kind: 'exists' });
   } else {
     // The compare-and-set: the row lock serialises writers of this namespace across replicas; a
-    // writer that waited re-checks the WHERE against the committed row and matches nothing.
-    const cas = await tx.run(
-      `UPDATE namespaces SET revision = revision + 1,
-         features = coalesce($3, features),
-         latest_version = greatest(latest_version, coalesce($4, latest_version)),
-         active_version = coalesce($5, active_version),
-         kill_switch = coalesce($6, kill_switch),
-         kill_switch_changed_at = CASE WHEN $6::int IS NULL THEN kill_switch_changed_at ELSE $7 END,
-         kill_switch_changed_by = CASE WHEN $6::int IS NULL THEN kill_switch_changed_by ELSE $8 END,
-         kill_switch_reason = CASE WHEN $6::int IS NULL THEN kill_switch_reason ELSE $9 END
-       WHERE name = $1 AND revision = $2`,
+    // writer that waited re-checks the WHERE against the committed row and matches nothing. The
+    // new version row is inserted by the same statement, only when the compare-and-set matched.
+    const cas = await tx.get<{ updated: number }>(
+      `WITH cas AS (
+         UPDATE namespaces SET revision = revision + 1,
+           features = coalesce($3, features),
+           latest_version = greatest(latest_version, coalesce($4::int, latest_version)),
+           active_version = coalesce($5, active_version),
+           kill_switch = coalesce($6, kill_switch),
+           kill_switch_changed_at = CASE WHEN $6::int IS NULL THEN kill_switch_changed_at ELSE $7 END,
+           kill_switch_changed_by = CASE WHEN $6::int IS NULL THEN kill_switch_changed_by ELSE $8 END,
+           kill_switch_reason = CASE WHEN $6::int IS NULL THEN kill_switch_reason ELSE $9 END
+         WHERE name = $1 AND revision = $2
+         RETURNING name
+       )${v ? `, v AS (${INSERT_VERSION} SELECT cas.name, $4::int, $10::text, $11::text, $12::text, $13::text, $14::text, $15::text, $16::text, $17::int, $18::int, $19::int FROM cas RETURNING 1)` : ''}
+       SELECT count(*)::int AS updated FROM cas`,
       [
         name,
         change.expectedRevision,
@@ -81,33 +94,17 @@ export async function commitNamespaceChange<R extends StoredResponse>(
         ks?.changedAt ?? null,
         ks?.changedBy ?? null,
         ks?.reason ?? null,
+        ...(v ? versionValues(v) : []),
       ],
     );
-    if (cas === 0) {
+    if ((cas?.updated ?? 0) === 0) {
       const exists = await tx.get('SELECT 1 AS one FROM namespaces WHERE name = $1', [name]);
       return tx.abort(exists ? { kind: 'conflict' } : { kind: 'missing' });
     }
   }
 
-  if (v) {
-    await tx.run(
-      `INSERT INTO versions (namespace, version, kind, author, reason, created_at, content, hash, meta, flag_count, parent_version, source_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        name,
-        v.version,
-        v.kind,
-        v.author,
-        v.reason,
-        v.createdAt,
-        v.content,
-        v.hash,
-        v.meta === null ? null : JSON.stringify(v.meta),
-        v.flagCount,
-        v.parentVersion,
-        v.sourceVersion,
-      ],
-    );
+  if (v && change.expectedRevision === null) {
+    await tx.run(`${INSERT_VERSION} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, [name, v.version, ...versionValues(v)]);
   }
   if (change.expectedRevision === null && change.activeVersion !== undefined && change.activeVersion !== v?.version) {
     await tx.run('UPDATE namespaces SET active_version = $2 WHERE name = $1', [name, change.activeVersion]);

@@ -234,6 +234,30 @@ export const pgMigrations: Migration[] = [
       CREATE INDEX rollout_parity_status_at ON rollout_parity (rollout_id, status, compared_at);
     `,
   },
+  {
+    // PostgreSQL only (the version numbers of the two engines' lists are their own).
+    version: 4,
+    name: 'events appended in commit order, announced with NOTIFY',
+    sql: `
+      -- The events lock is taken before the id is drawn and held until the transaction ends, so an
+      -- event with a smaller id is always committed (or rolled back) before a larger one becomes
+      -- visible; the NOTIFY is delivered when, and only if, the transaction commits.
+      CREATE FUNCTION switchyard_append_event(p_at text, p_namespace text, p_actor text, p_action text, p_reason text,
+          p_from_version integer, p_to_version integer, p_details text, p_rollout_id text)
+        RETURNS SETOF events LANGUAGE plpgsql AS $fn$
+      DECLARE
+        appended events;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(hashtext('switchyard'), ${LOCKS.events});
+        INSERT INTO events (at, namespace, actor, action, reason, from_version, to_version, details, rollout_id)
+          VALUES (p_at, p_namespace, p_actor, p_action, p_reason, p_from_version, p_to_version, p_details, p_rollout_id)
+          RETURNING * INTO appended;
+        PERFORM pg_notify('switchyard_events', appended.id::text);
+        RETURN NEXT appended;
+      END
+      $fn$;
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded, one transaction each, under the migrations lock. */

@@ -4,7 +4,6 @@
  */
 import type { AuditEvent } from '@contract/schemas';
 import type { Tx } from './postgres-db';
-import { LOCK_CLASS, LOCKS } from './postgres-migrations';
 import { rowToEvent, rowToNamespace, rowToToken, rowToVersion, type RawEvent, type RawNamespace, type RawToken, type RawVersion } from './sqlite-rows';
 import { changeFailureOf, insightEventsJson, type RawInsightEvent } from './postgres-insights';
 import type {
@@ -110,22 +109,25 @@ export function allStates(tx: Pick<Tx, 'all'>, rollbacksSince: string): Promise<
 }
 
 /**
- * Appends an audit event and announces it. Event ids are handed out in commit order: the
- * transaction-scoped events lock is taken before the id is drawn and held until commit, so an
- * event with a smaller id is always committed (or rolled back) before a larger one becomes
- * visible. Live streams and replicas read "events after the last id seen" and never miss one that
- * committed late. The NOTIFY is delivered to listeners when (and only if) the transaction commits.
+ * Appends an audit event and announces it (switchyard_append_event, migration 4). Event ids are
+ * handed out in commit order: the transaction-scoped events lock is taken before the id is drawn
+ * and held until commit, so an event with a smaller id is always committed (or rolled back) before
+ * a larger one becomes visible. Live streams and replicas read "events after the last id seen"
+ * and never miss one that committed late. The NOTIFY (payload: the id, channel EVENTS_CHANNEL) is
+ * delivered to listeners when, and only if, the transaction commits.
  */
 export async function insertEvent(tx: Tx, e: NewEvent, rolloutId: string | null = null): Promise<AuditEvent> {
-  await tx.get(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCKS.events})`);
-  const raw = await tx.get<RawEvent & Record<string, unknown>>(
-    `WITH e AS (
-       INSERT INTO events (at, namespace, actor, action, reason, from_version, to_version, details, rollout_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, at, namespace, actor, action, reason, from_version, to_version, details
-     )
-     SELECT e.*, pg_notify('${EVENTS_CHANNEL}', e.id::text) AS notified FROM e`,
-    [e.at, e.namespace, e.actor, e.action, e.reason, e.fromVersion, e.toVersion, JSON.stringify(e.details), rolloutId],
-  );
+  const raw = await tx.get<RawEvent & Record<string, unknown>>('SELECT * FROM switchyard_append_event($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+    e.at,
+    e.namespace,
+    e.actor,
+    e.action,
+    e.reason,
+    e.fromVersion,
+    e.toVersion,
+    JSON.stringify(e.details),
+    rolloutId,
+  ]);
   if (!raw) throw new Error('the event insert returned nothing');
   return rowToEvent(raw);
 }

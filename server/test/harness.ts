@@ -9,8 +9,7 @@ import type { Role } from '@contract/schemas';
 import { Client, escapeIdentifier } from 'pg';
 import { buildApp, type BuiltApp } from '../app';
 import type { Config } from '../config';
-import { migratedDatabase, pgServer } from './engine';
-import { dropDatabase } from './pg-cluster';
+import { leaseDatabase, pgServer } from './engine';
 
 export const ADMIN_SECRET = 'test-admin-secret-0123456789';
 export const FIXTURES = new URL('../../../shared/fixtures/konditional/', import.meta.url);
@@ -68,7 +67,7 @@ function buildOptions(options: HarnessOptions) {
 export async function harness(overrides: Partial<Config> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-test-'));
   const server = pgServer();
-  const database = server ? await migratedDatabase(server, 'sy_test') : null;
+  const database = server ? await leaseDatabase(server, 'sy_test') : null;
   let now = new Date('2026-03-01T12:00:00.000Z');
   const config: Config = {
     port: 0,
@@ -93,7 +92,7 @@ export async function harness(overrides: Partial<Config> = {}, options: HarnessO
   return harnessOf(built, config, dir, clock, async () => {
     await built.app.close();
     rmSync(dir, { recursive: true, force: true });
-    if (server && database) await dropDatabase(server, database.name);
+    await database?.release();
   });
 }
 
