@@ -76,6 +76,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
           setupFiles: ['src/test/setup.ts'],
+          // Screen tests render whole pages in jsdom; on a loaded 2-core CI machine one can take
+          // several seconds. A budget, not an assertion: nothing here measures speed.
+          testTimeout: 20_000,
           // tokens.test.ts reads the design tokens (?raw) to check their contrast.
           css: { include: [/src\/styles\/tokens\.css/] },
         },

@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from '../../mocks/node';
 import { useConnectionStore } from '../lib/connection-store';
 import { useToastStore } from '../lib/toast-store';
+
+// findBy*/waitFor poll until the condition holds; on a loaded machine a screen can take more than
+// the default 1 s to settle. Waiting longer changes no assertion.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no matchMedia; the theme store asks it for the OS colour scheme.
 if (typeof window.matchMedia !== 'function') {
