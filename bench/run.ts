@@ -34,6 +34,7 @@ const ENTRIES: Entry[] = [
   { name: 's1', module: './soak-snapshots.ts', what: 'soak: whole snapshots (long)', default: false },
   { name: 's2', module: './soak-crash.ts', what: 'soak: crash safety (long)', default: false },
   { name: 'engines', module: './engines.ts', what: 'store engines (bench/engines.ts)', default: false },
+  { name: 'insights', module: './insights.ts', what: 'insights on 5 x 10,000 audit events (bench/insights.ts)', default: false },
 ];
 
 type SoakFigures = Record<string, number | string>;
