@@ -47,8 +47,11 @@ export async function rolloutScreens(page: Page, theme: string, shoot: Shoot): P
 
   await page.goto(`/rollouts/${id}?range=7d`);
   await chartsDrawn(page);
-  const charts = page.getByTestId('rollout-charts');
-  await charts.scrollIntoViewIfNeeded();
+  // The charts' section at the top of the viewport, under the sticky top bar.
+  await page.evaluate(() => {
+    const section = document.querySelector('.rollout-charts');
+    if (section) window.scrollTo(0, section.getBoundingClientRect().top + window.scrollY - 60);
+  });
   // A hover on the latency chart: the crosshair and the readouts follow in every chart.
   const plot = await page.locator('[data-metric] .recharts-surface').first().boundingBox();
   if (plot) await page.mouse.move(plot.x + plot.width * 0.62, plot.y + plot.height * 0.5);

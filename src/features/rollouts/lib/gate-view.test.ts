@@ -43,7 +43,7 @@ describe('gateDecision', () => {
     const g = counts();
     const d = gateDecision({ status: g.status, checks: g.checks, acceptStreak: 0, requiredStreak: 2, nextStep: next, blockers: ['rolled back to shadow; resume it (with a reason) first'] });
     expect(d).toMatchObject({ go: false, tone: 'danger', headline: 'No-go: promotion is blocked' });
-    expect(d.detail).toBe('Rolled back to shadow; resume it (with a reason) first. The gate itself: no-go yet: 0 of 2 accepts.');
+    expect(d.detail).toBe('Rolled back to shadow; resume it (with a reason) first. The gate itself: 0 of 2 accepts.');
   });
 
   it('has nothing to promote to at 100%', () => {

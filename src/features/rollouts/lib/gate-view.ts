@@ -40,7 +40,8 @@ export function gateDecision(input: GateDecisionInput): GateDecision {
   if (blocker !== undefined && nextStep !== null) {
     // The state of the rollout stops promotion whatever the gate says: that comes first.
     const gate = gateDecision({ ...input, blockers: [] });
-    return { go: false, tone: 'danger', headline: 'No-go: promotion is blocked', detail: `${blockers.map(sentence).join(' ')} The gate itself: ${gate.headline.replace(/^Go: /, 'would accept; ').toLowerCase()}.` };
+    const itself = gate.go ? 'The gate itself would allow the promotion.' : `The gate itself: ${gate.headline.replace(/^No-go(?: yet)?: /, '')}.`;
+    return { go: false, tone: 'danger', headline: 'No-go: promotion is blocked', detail: `${blockers.map(sentence).join(' ')} ${itself}` };
   }
   const { status, checks, acceptStreak, requiredStreak } = input;
   if (nextStep === null) {
