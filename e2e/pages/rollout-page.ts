@@ -33,6 +33,7 @@ export class RolloutPage {
   }
 
   banner(title: string | RegExp): Locator {
-    return this.page.getByRole('status').filter({ hasText: title });
+    // The banner is named by its title; toasts (also role=status) have no name, so they never match.
+    return this.page.getByRole('status', { name: title });
   }
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { RolloutDetail } from '@contract/rollouts';
 import { AlertIcon } from '../../../components/ui/icons';
 import { RelativeTime } from '../../../components/ui/relative-time';
@@ -7,6 +8,7 @@ import { RelativeTime } from '../../../components/ui/relative-time';
  * first thing an on-call engineer opening the link needs to read.
  */
 export function RolloutBanner({ rollout }: { rollout: RolloutDetail }) {
+  const titleId = useId();
   const { status, pausedReason } = rollout.state;
   if (status !== 'rolled_back' && status !== 'paused') return null;
   const action = status === 'rolled_back' ? 'rollout.rollback' : 'rollout.pause';
@@ -15,10 +17,12 @@ export function RolloutBanner({ rollout }: { rollout: RolloutDetail }) {
   const title =
     status === 'rolled_back' ? (automatic ? 'Rolled back automatically to shadow' : 'Rolled back to shadow') : automatic ? 'Paused by a guard' : 'Paused';
   return (
-    <div className={`rollout-banner rollout-banner-${status}`} role="status" aria-live="polite">
+    <div className={`rollout-banner rollout-banner-${status}`} role="status" aria-live="polite" aria-labelledby={titleId}>
       <AlertIcon className="rollout-banner-icon" />
       <div>
-        <p className="rollout-banner-title">{title}</p>
+        <p className="rollout-banner-title" id={titleId}>
+          {title}
+        </p>
         <p className="rollout-banner-detail">
           {event ? (
             <>
