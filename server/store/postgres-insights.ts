@@ -29,11 +29,12 @@ export interface RawInsightEvent extends Record<string, unknown> {
 
 const ACTION_LIST = INSIGHT_ACTIONS.map((a) => `'${a}'`).join(', ');
 
+/** As the SQLite engine: details are read only where the analysis needs them. */
 const INSIGHT_COLUMNS = `id, at, namespace, actor, action, from_version, to_version,
-  coalesce(rollout_id, details::jsonb ->> 'rolloutId') AS rollout,
-  (details::jsonb -> 'automatic') = 'true'::jsonb AS automatic,
-  details::jsonb #>> '{trigger,ruleId}' AS trigger_id,
-  details::jsonb #>> '{trigger,label}' AS trigger_label,
+  CASE WHEN action LIKE 'rollout.%' THEN coalesce(rollout_id, details::jsonb ->> 'rolloutId') END AS rollout,
+  CASE WHEN action = 'rollout.rollback' THEN (details::jsonb -> 'automatic') = 'true'::jsonb END AS automatic,
+  CASE WHEN action = 'rollout.rollback' THEN details::jsonb #>> '{trigger,ruleId}' END AS trigger_id,
+  CASE WHEN action = 'rollout.rollback' THEN details::jsonb #>> '{trigger,label}' END AS trigger_label,
   CASE WHEN action = 'snapshot.rollback' THEN (details::jsonb -> 'discarded')::text END AS discarded`;
 
 function discardedOf(raw: string | null): number[] {
