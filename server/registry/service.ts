@@ -8,6 +8,8 @@
 import type { CreateNamespaceBody, MutationResponse } from '@contract/schemas';
 import type { Snapshot } from '@core/model';
 import { decodeSnapshot, decodeUndeclaredSnapshot, featuresFromSnapshot } from '@core/decode';
+import { backoff } from '../backoff';
+import { KeyedMutex } from '../keyed-mutex';
 import { ApiError, decodeFailure, notFound } from '../errors';
 import type { IdempotencyClaim, IdempotencyRecord, NamespaceStateWithContent } from '../store/types';
 import {
@@ -51,6 +53,9 @@ export interface MutationResult {
 const MAX_ATTEMPTS = 8;
 
 export class RegistryService extends RegistryReads {
+  /** Retries of this process's changes of one namespace, one at a time (see KeyedMutex). */
+  private readonly writers = new KeyedMutex();
+
   private author(ctx: MutationContext, reason: string): Author {
     return { actor: ctx.actor, at: (ctx.at ?? this.deps.clock()).toISOString(), reason };
   }
@@ -177,43 +182,66 @@ export class RegistryService extends RegistryReads {
     return decoded.value;
   }
 
-  /** `pin`: what an explicit If-Match names, the active version or the namespace revision. */
+  /**
+   * `pin`: what an explicit If-Match names, the active version or the namespace revision. A change
+   * that lost the commit race is read and planned again; those retries queue per namespace in this
+   * process (so writers that collide do not keep colliding) and pause a little in between (for
+   * writers in other replicas).
+   */
   private async mutate(
     ns: string,
     ctx: MutationContext,
     pin: 'version' | 'revision',
     plan: (state: NamespaceStateWithContent) => Plan | Promise<Plan>,
   ): Promise<MutationResult> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const state = await this.state(ns);
-      const ifMatch = ctx.ifMatch;
-      const current = pin === 'version' ? state.namespace.activeVersion : state.namespace.revision;
-      if (ifMatch && !ifMatch.any && !ifMatch.versions.includes(current)) {
-        throw await this.preconditionFailed(state, ifMatch.versions, pin);
+    const first = await this.once(ns, ctx, pin, plan);
+    if (first !== 'lost') return first;
+    return this.writers.run(ns, async () => {
+      for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+        await backoff(attempt);
+        const again = await this.once(ns, ctx, pin, plan);
+        if (again !== 'lost') return again;
       }
-      const change = withIdempotency(await plan(state), ctx);
-      const outcome = await this.deps.store.commitNamespaceChange(
-        change,
-        (c) => ({ status: 200, body: toMutationResponse(c) }),
-        this.rollbacksSince(),
-      );
-      switch (outcome.kind) {
-        case 'committed':
-          this.afterCommit(outcome.committed.state, outcome.committed.event);
-          return { ...outcome.response, replayed: false };
-        case 'replay':
-          return replayed(outcome.record, ctx);
-        case 'missing':
-          throw notFound(`namespace ${ns}`);
-        case 'conflict':
-        case 'exists':
-          // Someone committed between our read and our write; nothing was written. Read again and
-          // plan again: the precondition is checked against the new state (412 if what If-Match
-          // names moved), and the change is recomputed on what is there now, never written blind.
-          continue;
-      }
+      throw new ApiError('Conflict', `${ns} kept changing while this change was being applied; reload and try again`);
+    });
+  }
+
+  /** One read, plan and commit; 'lost' when someone committed between the read and the write. */
+  private async once(
+    ns: string,
+    ctx: MutationContext,
+    pin: 'version' | 'revision',
+    plan: (state: NamespaceStateWithContent) => Plan | Promise<Plan>,
+  ): Promise<MutationResult | 'lost'> {
+    const state = await this.state(ns);
+    const ifMatch = ctx.ifMatch;
+    const current = pin === 'version' ? state.namespace.activeVersion : state.namespace.revision;
+    if (ifMatch && !ifMatch.any && !ifMatch.versions.includes(current)) {
+      throw await this.preconditionFailed(state, ifMatch.versions, pin);
     }
-    throw new ApiError('Conflict', `${ns} kept changing while this change was being applied; reload and try again`);
+    const change = withIdempotency(await plan(state), ctx);
+    const outcome = await this.deps.store.commitNamespaceChange(
+      change,
+      (c) => ({ status: 200, body: toMutationResponse(c) }),
+      this.rollbacksSince(),
+    );
+    switch (outcome.kind) {
+      case 'committed':
+        this.afterCommit(outcome.committed.state, outcome.committed.event);
+        return { ...outcome.response, replayed: false };
+      case 'replay':
+        return replayed(outcome.record, ctx);
+      case 'missing':
+        throw notFound(`namespace ${ns}`);
+      case 'conflict':
+      case 'exists':
+        // Someone committed between our read and our write; nothing was written. Read again and
+        // plan again: the precondition is checked against the new state (412 if what If-Match
+        // names moved), and the change is recomputed on what is there now, never written blind.
+        return 'lost';
+      default:
+        throw new Error(`unexpected outcome ${outcome.kind} of a namespace change`);
+    }
   }
 
   private afterCommit(state: NamespaceStateWithContent, event: MutationResponse['event']): void {

@@ -12,6 +12,7 @@ import type { RolloutMutationResponse } from '@contract/rollouts';
 import type { AuditAction, Role } from '@contract/schemas';
 import { decodeSnapshot } from '@core/decode';
 import type { DeclaredFeature, Snapshot } from '@core/model';
+import { backoff } from '../backoff';
 import type { Clock } from '../clock';
 import { ApiError, notFound } from '../errors';
 import type { ChangeFeed } from '../live/change-feed';
@@ -101,6 +102,7 @@ export class RolloutCommitter {
    */
   async commit(id: string, ctx: RolloutCtx, plan: (b: RolloutBundle) => Planned, status = 200): Promise<RolloutResult | null> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt > 0) await backoff(attempt);
       const b = await this.bundle(id);
       const ifMatch = ctx.ifMatch;
       if (ifMatch && !ifMatch.any && !ifMatch.versions.includes(b.rollout.revision)) throw this.preconditionFailed(b, ifMatch.versions);
@@ -129,6 +131,7 @@ export class RolloutCommitter {
     plan: (state: Awaited<ReturnType<Store['getNamespace']>> & object) => { plan: RolloutPlan; write: RolloutWrite },
   ): Promise<RolloutResult> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt > 0) await backoff(attempt);
       const state = await this.deps.store.getNamespace(ns, this.rollbacksSince());
       if (!state) throw notFound(`namespace ${ns}`);
       const planned = plan(state);
