@@ -1,10 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { TIMELINE_QUERY_KEY } from '../../components/timeline/timeline-model';
-import { auditQueries } from '../../features/audit/api/audit-queries';
-import { insightQueries } from '../../features/insights/api/insight-queries';
-import { namespaceQueries } from '../../features/namespaces/api/namespace-queries';
-import { rolloutQueries } from '../../features/rollouts/api/rollout-queries';
-import { versionQueries } from '../../features/versions/api/version-queries';
+// Key roots only: importing the features' query factories would put every feature's fetching
+// (and its part of the API contract) into the first screen's bundle.
+import { QUERY_ROOTS, versionsOf } from '../../lib/query-keys';
 
 /**
  * What a change makes stale: the audit log always; for a namespace change, every namespace
@@ -14,15 +11,15 @@ import { versionQueries } from '../../features/versions/api/version-queries';
 export async function invalidateForChanges(queryClient: QueryClient, namespaces: Iterable<string | null>): Promise<void> {
   const names = [...new Set(namespaces)].filter((n): n is string => n !== null);
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: auditQueries.all() }),
+    queryClient.invalidateQueries({ queryKey: QUERY_ROOTS.audit }),
     // Insights and the timeline are derived from the audit log: any change can move them.
-    queryClient.invalidateQueries({ queryKey: insightQueries.all() }),
-    queryClient.invalidateQueries({ queryKey: TIMELINE_QUERY_KEY }),
-    ...(names.length ? [queryClient.invalidateQueries({ queryKey: namespaceQueries.all() })] : []),
+    queryClient.invalidateQueries({ queryKey: QUERY_ROOTS.insights }),
+    queryClient.invalidateQueries({ queryKey: QUERY_ROOTS.timeline }),
+    ...(names.length ? [queryClient.invalidateQueries({ queryKey: QUERY_ROOTS.namespaces })] : []),
     // Rollout changes are audited under their namespace, and a namespace change (a rollback, the
     // kill switch) can change what a rollout serves: the rollout screens refresh too.
-    ...(names.length ? [queryClient.invalidateQueries({ queryKey: rolloutQueries.all() })] : []),
-    ...names.map((ns) => queryClient.invalidateQueries({ queryKey: versionQueries.namespace(ns) })),
+    ...(names.length ? [queryClient.invalidateQueries({ queryKey: QUERY_ROOTS.rollouts })] : []),
+    ...names.map((ns) => queryClient.invalidateQueries({ queryKey: versionsOf(ns) })),
   ]);
 }
 

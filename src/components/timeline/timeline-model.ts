@@ -3,9 +3,10 @@
  * kinds a URL asks for, and where each item sits on the time axis. Pure.
  */
 import { TIMELINE_KINDS, type TimelineItem, type TimelineKind, type TimelineLink } from '@contract/insights';
+import { QUERY_ROOTS } from '../../lib/query-keys';
 
 /** Every timeline query key starts with this, so one invalidation refreshes them all. */
-export const TIMELINE_QUERY_KEY = ['timeline'] as const;
+export const TIMELINE_QUERY_KEY = QUERY_ROOTS.timeline;
 
 export type KindGroupId = 'config' | 'stage' | 'recovery' | 'detection';
 

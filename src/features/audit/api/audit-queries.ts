@@ -1,12 +1,13 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { QUERY_ROOTS } from '../../../lib/query-keys';
 import { eventsQuery, type AuditFilters } from '../lib/audit-filters';
 
 export const AUDIT_PAGE_SIZE = 100;
 
 /** Any change anywhere adds an audit entry: the live stream invalidates `all()`. */
 export const auditQueries = {
-  all: () => ['audit'] as const,
+  all: () => QUERY_ROOTS.audit,
   list: (filters: AuditFilters) =>
     infiniteQueryOptions({
       queryKey: [...auditQueries.all(), 'list', eventsQuery(filters)] as const,

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { BucketSize } from '@contract/insights';
 import { apiRequest } from '../../../lib/api-client';
+import { QUERY_ROOTS } from '../../../lib/query-keys';
 import { rangeKey, resolveRangeValue, type RangeValue } from '../../../lib/range-params';
 import type { Drill } from '../lib/insight-params';
 
@@ -11,7 +12,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * invalidates `all()`. Preset ranges end at "now", resolved when the request is made.
  */
 export const insightQueries = {
-  all: () => ['insights'] as const,
+  all: () => QUERY_ROOTS.insights,
   summary: (range: RangeValue<string>, tz: string) =>
     queryOptions({
       queryKey: [...insightQueries.all(), 'summary', ...rangeKey(range), tz] as const,

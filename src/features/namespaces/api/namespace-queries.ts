@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { VersionPage } from '@contract/schemas';
 import { apiRequest } from '../../../lib/api-client';
+import { QUERY_ROOTS } from '../../../lib/query-keys';
 import { walkChain, type ChainWalk } from '../lib/active-chain';
 
 /** Versions per page while walking the active chain (the contract's maximum). */
@@ -31,7 +32,7 @@ async function planRollback(ns: string, from: number, steps: number, signal: Abo
 
 /** Keys go from generic to specific, so invalidating `all()` refreshes every namespace screen. */
 export const namespaceQueries = {
-  all: () => ['namespaces'] as const,
+  all: () => QUERY_ROOTS.namespaces,
   lists: () => [...namespaceQueries.all(), 'list'] as const,
   list: () =>
     queryOptions({

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { QUERY_ROOTS } from '../../../lib/query-keys';
 import { CHART_POINTS, rangeKeyPart, resolveRange, type RangeParams } from '../lib/time-range';
 import type { ParityFilters } from '../lib/parity-filters';
 
@@ -13,7 +14,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * rollout (metrics, gate, counters, parity), `all()` every rollout screen.
  */
 export const rolloutQueries = {
-  all: () => ['rollouts'] as const,
+  all: () => QUERY_ROOTS.rollouts,
   lists: () => [...rolloutQueries.all(), 'list'] as const,
   list: () =>
     queryOptions({

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { QUERY_ROOTS, versionsOf } from '../../../lib/query-keys';
 
 /** Versions per history page: big enough that a screenful rarely needs two requests. */
 export const HISTORY_PAGE_SIZE = 200;
@@ -10,8 +11,8 @@ export const HISTORY_PAGE_SIZE = 200;
  * so it is marked immutable and left alone by live invalidation.
  */
 export const versionQueries = {
-  all: () => ['versions'] as const,
-  namespace: (ns: string) => [...versionQueries.all(), ns] as const,
+  all: () => QUERY_ROOTS.versions,
+  namespace: versionsOf,
   history: (ns: string) =>
     infiniteQueryOptions({
       queryKey: [...versionQueries.namespace(ns), 'history'] as const,
