@@ -25,7 +25,7 @@ const keys = {
 
 function seeded(): QueryClient {
   const client = new QueryClient();
-  for (const key of Object.values(keys)) client.setQueryData(key, {});
+  for (const key of Object.values(keys) as QueryKey[]) client.setQueryData(key, {});
   // The diff factory marks its query immutable; setQueryData alone does not carry meta.
   client.getQueryCache().find({ queryKey: keys.diff })!.options.meta = { immutable: true };
   return client;
