@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots, diffSummary, killSwitchSnapshot, type SnapshotDiff } from './diff';
+import { diffImmutableSnapshots, diffSnapshots, diffSummary, killSwitchSnapshot, type SnapshotDiff } from './diff';
 import type { Flag, Rule, Snapshot } from './model';
 
 const K = (n: string) => `feature::app::${n}`;
@@ -84,6 +84,31 @@ describe('diffSnapshots', () => {
       '/rules/0/axes/constructor',
       '/rules/0/axes/a~1b',
     ]);
+  });
+});
+
+describe('diffImmutableSnapshots', () => {
+  const v1: Snapshot = { meta: { version: '1' }, flags: [flag('a', [rule(10)]), flag('b')] };
+  const v2: Snapshot = { meta: { version: '2' }, flags: [flag('a', [rule(50)]), flag('b')] };
+
+  it('answers as diffSnapshots does, and the same pair again with the same diff', () => {
+    const first = diffImmutableSnapshots(v1, v2);
+    expect(first).toEqual(diffSnapshots(v1, v2));
+    expect(diffImmutableSnapshots(v1, v2)).toBe(first);
+  });
+
+  it('keeps each direction and each pair apart', () => {
+    const back = diffImmutableSnapshots(v2, v1);
+    expect(back.changed[0]?.fields).toEqual([{ path: '/rules/0/rampUp', before: 50, after: 10 }]);
+    expect(diffImmutableSnapshots(v1, v1)).toEqual(diffSnapshots(v1, v1));
+  });
+
+  it('sees other content: an equal-looking but new snapshot object is diffed afresh', () => {
+    const first = diffImmutableSnapshots(v1, v2);
+    const v2b: Snapshot = { meta: { version: '2' }, flags: [flag('a', [rule(70)]), flag('b')] };
+    const other = diffImmutableSnapshots(v1, v2b);
+    expect(other).not.toBe(first);
+    expect(other.changed[0]?.fields).toEqual([{ path: '/rules/0/rampUp', before: 10, after: 70 }]);
   });
 });
 

@@ -72,6 +72,30 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): SnapshotDiff {
   return { added, removed, changed, unchanged, metaChanged: fieldChanges(from.meta ?? {}, to.meta ?? {}) };
 }
 
+/**
+ * Diffs already computed, per pair of snapshot objects. Only for snapshots that are never mutated
+ * (the server's decoded stored versions, which are cached and shared by hash): a pair that is
+ * compared again (a diff link reopened, every viewer of one rollback preview) gets the same
+ * answer without walking 2,000 flags again. Held weakly, so a diff lives no longer than both of
+ * its snapshots stay cached.
+ */
+const computed = new WeakMap<Snapshot, WeakMap<Snapshot, SnapshotDiff>>();
+
+/** diffSnapshots, remembered for immutable snapshots; callers must not mutate the result. */
+export function diffImmutableSnapshots(from: Snapshot, to: Snapshot): SnapshotDiff {
+  let byTo = computed.get(from);
+  if (byTo === undefined) {
+    byTo = new WeakMap();
+    computed.set(from, byTo);
+  }
+  let diff = byTo.get(to);
+  if (diff === undefined) {
+    diff = diffSnapshots(from, to);
+    byTo.set(to, diff);
+  }
+  return diff;
+}
+
 /** "3 flags change (1 added, 1 removed, 1 changed)", "no flag changes"; "; meta changes" appended when it does. */
 export function diffSummary(d: SnapshotDiff): string {
   const n = d.added.length + d.removed.length + d.changed.length;

@@ -9,7 +9,7 @@ import type {
   VersionPage,
 } from '@contract/schemas';
 import { snapshotHash } from '@core/canonical';
-import { diffSnapshots } from '@core/diff';
+import { diffImmutableSnapshots, diffSnapshots } from '@core/diff';
 import { shadowCheck } from '@core/evaluate';
 import type { Clock } from '../clock';
 import { ApiError, notFound } from '../errors';
@@ -91,7 +91,7 @@ export class RegistryReads {
 
   async diff(ns: string, from: number, to: number): Promise<z.infer<typeof DiffResponse>> {
     const [a, b] = [(await this.version(ns, from)).version, (await this.version(ns, to)).version];
-    const diff = diffSnapshots(storedSnapshot(ns, a.hash, a.content), storedSnapshot(ns, b.hash, b.content));
+    const diff = diffImmutableSnapshots(storedSnapshot(ns, a.hash, a.content), storedSnapshot(ns, b.hash, b.content));
     return { namespace: ns, from, to, diff: diffDto(diff) };
   }
 
