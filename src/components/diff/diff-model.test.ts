@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlagDto, SnapshotDiffDto } from '@contract/schemas';
-import { describeFieldPath, diffCounts, diffEntries, diffHeadline, formatDiffValue, metaFields } from './diff-model';
+import { describeFieldPath, describeItem, diffCounts, diffEntries, diffHeadline, diffItems, formatDiffValue, matchesFilter, metaFields } from './diff-model';
 
 const flag = (key: string, value: boolean, rules: FlagDto['rules'] = []): FlagDto => ({
   key,
@@ -70,6 +70,15 @@ describe('diffEntries', () => {
     expect(entries[1]?.fields[0]).toMatchObject({ label: 'default value', before: '(none)', after: 'true' });
     expect(entries[2]?.fields[2]).toMatchObject({ label: 'rules', before: 'no rules', after: '(none)' });
     expect(metaFields(diff)).toEqual([{ path: '/version', label: 'version', before: '"2026.11.1"', after: '"2026.11.2"' }]);
+  });
+});
+
+describe('diffItems', () => {
+  it('lists every differing flag by key, described only when asked, as diffEntries describes it', () => {
+    const items = diffItems(diff);
+    expect(items.map((i) => [i.kind, i.key])).toEqual(diffEntries(diff).map((e) => [e.kind, e.key]));
+    expect(items.map(describeItem)).toEqual(diffEntries(diff));
+    expect(items.filter((i) => matchesFilter(i, 'ROUTING')).map((i) => i.key)).toEqual([diff.added[0]?.key]);
   });
 });
 

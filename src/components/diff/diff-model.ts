@@ -130,19 +130,38 @@ function describeWholeFlag(flag: FlagDto, side: 'before' | 'after'): DiffField[]
   }));
 }
 
-export function diffEntries(diff: SnapshotDiffDto): DiffEntry[] {
-  const changed = diff.changed.map<DiffEntry>((c) => ({
-    kind: 'changed',
-    key: c.key,
-    name: flagName(c.key),
-    fields: c.fields.map((f) => {
+/**
+ * One differing flag before its fields are described: its key (all a filter needs) and where the
+ * rest is. A 2,000-flag diff is listed as items, and only the flags on screen are described.
+ */
+export type DiffItem =
+  | { kind: 'changed'; key: string; change: SnapshotDiffDto['changed'][number] }
+  | { kind: 'added' | 'removed'; key: string; flag: FlagDto };
+
+/** Changed, then added, then removed flags (each sorted by key, as the server sends them). */
+export function diffItems(diff: SnapshotDiffDto): DiffItem[] {
+  return [
+    ...diff.changed.map<DiffItem>((change) => ({ kind: 'changed', key: change.key, change })),
+    ...diff.added.map<DiffItem>((flag) => ({ kind: 'added', key: flag.key, flag })),
+    ...diff.removed.map<DiffItem>((flag) => ({ kind: 'removed', key: flag.key, flag })),
+  ];
+}
+
+/** A flag's readable entry: human field labels and values, before -> after. */
+export function describeItem(item: DiffItem): DiffEntry {
+  const base = { kind: item.kind, key: item.key, name: flagName(item.key) };
+  if (item.kind !== 'changed') return { ...base, fields: describeWholeFlag(item.flag, item.kind === 'added' ? 'after' : 'before') };
+  return {
+    ...base,
+    fields: item.change.fields.map((f) => {
       const hint = tokensOf(f.path).at(-1);
       return { path: f.path, label: describeFieldPath(f.path), before: formatDiffValue(f.before, hint), after: formatDiffValue(f.after, hint) };
     }),
-  }));
-  const added = diff.added.map<DiffEntry>((f) => ({ kind: 'added', key: f.key, name: flagName(f.key), fields: describeWholeFlag(f, 'after') }));
-  const removed = diff.removed.map<DiffEntry>((f) => ({ kind: 'removed', key: f.key, name: flagName(f.key), fields: describeWholeFlag(f, 'before') }));
-  return [...changed, ...added, ...removed];
+  };
+}
+
+export function diffEntries(diff: SnapshotDiffDto): DiffEntry[] {
+  return diffItems(diff).map(describeItem);
 }
 
 export function metaFields(diff: SnapshotDiffDto): DiffField[] {
@@ -170,7 +189,7 @@ export function diffHeadline(counts: DiffCounts): string {
   return `${plural(counts.total, 'flag changes', 'flags change')} (${parts.join(', ')})`;
 }
 
-export function matchesFilter(entry: DiffEntry, filter: string): boolean {
+export function matchesFilter(entry: { key: string }, filter: string): boolean {
   const q = filter.trim().toLowerCase();
   return q === '' || entry.key.toLowerCase().includes(q);
 }

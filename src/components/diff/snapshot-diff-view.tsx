@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { SnapshotDiffDto } from '@contract/schemas';
 import { SearchInput } from '../ui/search-input';
-import { diffCounts, diffEntries, diffHeadline, matchesFilter, metaFields } from './diff-model';
+import { describeItem, diffCounts, diffHeadline, diffItems, matchesFilter, metaFields } from './diff-model';
 import { FieldChangeTable, FlagChangeCard, type ColumnLabels } from './flag-change-card';
 
 export interface SnapshotDiffViewProps {
@@ -23,13 +23,14 @@ const FILTER_FROM = 8;
  */
 export function SnapshotDiffView({ diff, label = 'Changes', columns = { before: 'Before', after: 'After' }, pageSize = 50 }: SnapshotDiffViewProps) {
   const counts = diffCounts(diff);
-  const entries = useMemo(() => diffEntries(diff), [diff]);
+  const items = useMemo(() => diffItems(diff), [diff]);
   const meta = useMemo(() => metaFields(diff), [diff]);
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
   const [shown, setShown] = useState(pageSize);
-  const matching = useMemo(() => entries.filter((e) => matchesFilter(e, deferredFilter)), [entries, deferredFilter]);
-  const visible = matching.slice(0, shown);
+  const matching = useMemo(() => items.filter((item) => matchesFilter(item, deferredFilter)), [items, deferredFilter]);
+  // Only the flags on screen are described (labels, formatted values), not all 2,000.
+  const visible = useMemo(() => matching.slice(0, shown).map(describeItem), [matching, shown]);
   const rest = matching.length - visible.length;
 
   return (

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { SnapshotDiffView } from '../../../components/diff/snapshot-diff-view';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorPanel } from '../../../components/ui/error-panel';
@@ -8,6 +8,9 @@ import { diffSentence } from '../lib/diff-range';
 import { DiffSide } from './diff-side';
 
 export function DiffResult({ ns, from, to }: { ns: string; from: number; to: number }) {
+  // Ask for the diff as soon as this renders: useQuery alone asks once the screen has been
+  // committed, i.e. after the previous screen (a 2,000-flag namespace page) has been torn down.
+  usePrefetchQuery(versionQueries.diff(ns, from, to));
   const diff = useQuery(versionQueries.diff(ns, from, to));
   return (
     <>
