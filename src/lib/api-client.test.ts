@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import * as registryApi from '@contract/routes-registry';
 import { server } from '../../mocks/node';
 import { adminMe, checkoutDetail } from '../../mocks/data';
 import { apiErrorReply, networkErrorReply, typedHandler } from '../../mocks/typed-handler';
@@ -24,13 +25,13 @@ describe('apiRequest', () => {
         return checkoutDetail;
       }),
     );
-    const detail = await apiRequest('getNamespace', { params: { ns: 'checkout' } });
+    const detail = await apiRequest(registryApi.getNamespace, { params: { ns: 'checkout' } });
     expect(seenPath).toBe('/api/v1/namespaces/checkout');
     expect(detail.activeVersion).toBe(14);
   });
 
   it('encodes path parameters and leaves out undefined query values', () => {
-    expect(apiUrl('listVersions', { params: { ns: 'a b' }, query: { before: 10, limit: undefined } })).toBe(
+    expect(apiUrl(registryApi.listVersions, { params: { ns: 'a b' }, query: { before: 10, limit: undefined } })).toBe(
       '/api/v1/namespaces/a%20b/versions?before=10',
     );
   });
@@ -46,7 +47,7 @@ describe('apiRequest', () => {
       }),
     );
     await failure(
-      apiRequest('rollback', { params: { ns: 'checkout' }, body: { steps: 2, reason: 'bad deploy' }, ifMatch: 14, idempotencyKey: 'k-1' }),
+      apiRequest(registryApi.rollback, { params: { ns: 'checkout' }, body: { steps: 2, reason: 'bad deploy' }, ifMatch: 14, idempotencyKey: 'k-1' }),
     );
     expect(headers.get('x-requested-with')).toBe('switchyard');
     expect(headers.get('if-match')).toBe('"14"');
@@ -67,14 +68,14 @@ describe('apiRequest', () => {
         return HttpResponse.json(adminMe);
       }),
     );
-    await apiRequest('createSession', { body: { token: 't' } });
-    await apiRequest('me');
+    await apiRequest(registryApi.createSession, { body: { token: 't' } });
+    await apiRequest(registryApi.me);
     expect(keys).toEqual([null, null]);
     server.use(http.post('/api/v1/namespaces/:ns/restore', ({ request }) => {
       keys.push(request.headers.get('idempotency-key'));
       return HttpResponse.json({ error: { code: 'NotFound', message: 'no' } }, { status: 404 });
     }));
-    await failure(apiRequest('restore', { params: { ns: 'x' }, body: { version: 1, reason: 'r' }, ifMatch: '*' }));
+    await failure(apiRequest(registryApi.restore, { params: { ns: 'x' }, body: { version: 1, reason: 'r' }, ifMatch: '*' }));
     expect(keys[2]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -87,7 +88,7 @@ describe('apiRequest', () => {
         }),
       ),
     );
-    const error = await failure(apiRequest('load', { params: { ns: 'checkout' }, body: { snapshot: '{}', reason: 'r' }, ifMatch: 3 }));
+    const error = await failure(apiRequest(registryApi.load, { params: { ns: 'checkout' }, body: { snapshot: '{}', reason: 'r' }, ifMatch: 3 }));
     expect(error).toMatchObject({
       status: 422,
       code: 'InvalidSnapshot',
@@ -100,21 +101,21 @@ describe('apiRequest', () => {
 
   it('reports a network failure as status 0, code Network', async () => {
     server.use(typedHandler('listNamespaces', () => networkErrorReply()));
-    const error = await failure(apiRequest('listNamespaces'));
+    const error = await failure(apiRequest(registryApi.listNamespaces));
     expect(error.status).toBe(0);
     expect(error.code).toBe('Network');
   });
 
   it('explains an error answer that is not in the contract format', async () => {
     server.use(http.get('/api/v1/namespaces', () => new HttpResponse('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })));
-    const error = await failure(apiRequest('listNamespaces'));
+    const error = await failure(apiRequest(registryApi.listNamespaces));
     expect(error).toMatchObject({ status: 502, code: 'Internal' });
     expect(error.message).toContain('502 Bad Gateway');
   });
 
   it('rejects a success response that breaks the contract instead of passing it on', async () => {
     server.use(http.get('/api/v1/me', () => HttpResponse.json({ actor: 'ada', role: 'superuser' })));
-    const error = await failure(apiRequest('me'));
+    const error = await failure(apiRequest(registryApi.me));
     expect(error).toMatchObject({ status: 200, code: 'InvalidResponse' });
     expect(error.details?.issues).toBeDefined();
   });
@@ -122,7 +123,7 @@ describe('apiRequest', () => {
   it('lets an abort through untouched so the caller can tell it from a failure', async () => {
     server.use(http.get('/api/v1/me', () => new Promise<Response>(() => undefined)));
     const controller = new AbortController();
-    const pending = apiRequest('me', { signal: controller.signal });
+    const pending = apiRequest(registryApi.me, { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.not.toBeInstanceOf(ApiError);
   });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { buildPath, routes, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf, type RouteName } from '@contract/routes';
+import { buildPath, type RouteBody, type RouteDef, type RouteParams, type RouteQuery, type RouteResponse } from '@contract/route-def';
 import { ApiErrorBody } from '@contract/schemas';
 import { ApiError } from './api-error';
 import { useConnectionStore } from './connection-store';
@@ -18,9 +18,9 @@ type Part<K extends string, T> = [T] extends [undefined]
 
 type BodyPart<T> = [T] extends [undefined] ? { body?: never } : { body: T };
 
-export type RequestOptions<N extends RouteName> = Part<'params', ParamsOf<N>> &
-  Part<'query', QueryOf<N>> &
-  BodyPart<BodyOf<N>> & {
+export type RequestOptions<R extends RouteDef> = Part<'params', RouteParams<R>> &
+  Part<'query', RouteQuery<R>> &
+  BodyPart<RouteBody<R>> & {
     /** The active version the user saw: sent as `If-Match: "<v>"`; `*` means whatever is live. */
     ifMatch?: number | '*';
     /** One per user intent (e.g. per opened dialog), so a repeated click acts once. */
@@ -28,9 +28,9 @@ export type RequestOptions<N extends RouteName> = Part<'params', ParamsOf<N>> &
     signal?: AbortSignal;
   };
 
-type Args<N extends RouteName> = Record<string, never> extends RequestOptions<N>
-  ? [options?: RequestOptions<N>]
-  : [options: RequestOptions<N>];
+type Args<R extends RouteDef> = Record<string, never> extends RequestOptions<R>
+  ? [options?: RequestOptions<R>]
+  : [options: RequestOptions<R>];
 
 interface LooseOptions {
   params?: Record<string, Scalar>;
@@ -41,9 +41,9 @@ interface LooseOptions {
   signal?: AbortSignal;
 }
 
-export function apiUrl(name: RouteName, options: Pick<LooseOptions, 'params' | 'query'> = {}): string {
+export function apiUrl(route: RouteDef, options: Pick<LooseOptions, 'params' | 'query'> = {}): string {
   const params = Object.fromEntries(Object.entries(options.params ?? {}).map(([k, v]) => [k, String(v)]));
-  const url = new URL(buildPath(routes[name].path, params), window.location.href);
+  const url = new URL(buildPath(route.path, params), window.location.href);
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
@@ -51,12 +51,13 @@ export function apiUrl(name: RouteName, options: Pick<LooseOptions, 'params' | '
 }
 
 /**
- * Call one route of the contract and return its parsed response. Every failure becomes an
+ * Call one route of the contract (its definition, imported from the route's area module, e.g.
+ * `@contract/routes-registry`, so a screen's chunk carries only the schemas it calls) and return
+ * its parsed response. Every failure becomes an
  * `ApiError`: the server's `{error}` body when there is one, status 0 / `Network` when no answer
  * came back. Aborts are re-thrown untouched so TanStack Query can tell cancellations apart.
  */
-export async function apiRequest<N extends RouteName>(name: N, ...args: Args<N>): Promise<ResponseOf<N>> {
-  const route = routes[name];
+export async function apiRequest<R extends RouteDef>(route: R, ...args: Args<R>): Promise<RouteResponse<R>> {
   // The typed overloads above are the public face; inside, one loose shape serves every route.
   const options = (args[0] ?? {}) as LooseOptions;
   const headers = new Headers({ Accept: 'application/json' });
@@ -68,7 +69,7 @@ export async function apiRequest<N extends RouteName>(name: N, ...args: Args<N>)
 
   let response: Response;
   try {
-    response = await fetch(new URL(apiUrl(name, options), window.location.href), {
+    response = await fetch(new URL(apiUrl(route, options), window.location.href), {
       method: route.method,
       headers,
       credentials: 'same-origin',
@@ -99,12 +100,12 @@ export async function apiRequest<N extends RouteName>(name: N, ...args: Args<N>)
     throw new ApiError({
       status: response.status,
       code: 'InvalidResponse',
-      message: `The response of ${name} does not match the API contract.`,
+      message: `The response of ${route.method} ${route.path} does not match the API contract.`,
       details: { issues: parsed.error.issues.slice(0, 10) },
     });
   }
-  // TypeScript cannot narrow routes[N]['response'] for a generic N; the contract ties it to ResponseOf<N>.
-  return parsed.data as ResponseOf<N>;
+  // TypeScript cannot narrow R['response'] for a generic R; the contract ties it to RouteResponse<R>.
+  return parsed.data as RouteResponse<R>;
 }
 
 type Json = { ok: true; value: unknown } | { ok: false };

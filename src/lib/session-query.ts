@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import * as registryApi from '@contract/routes-registry';
 import { apiRequest } from './api-client';
 
 /**
@@ -8,7 +9,7 @@ import { apiRequest } from './api-client';
 export const meQuery = () =>
   queryOptions({
     queryKey: ['auth', 'me'] as const,
-    queryFn: ({ signal }) => apiRequest('me', { signal }),
+    queryFn: ({ signal }) => apiRequest(registryApi.me, { signal }),
     staleTime: 5 * 60_000,
     meta: { errorTitle: 'Could not check your session' },
   });

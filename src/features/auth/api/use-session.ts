@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BodyOf } from '@contract/routes';
+import * as registryApi from '@contract/routes-registry';
 import { apiRequest } from '../../../lib/api-client';
 import { authQueries } from './auth-queries';
 
@@ -7,11 +8,11 @@ import { authQueries } from './auth-queries';
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: BodyOf<'createSession'>) => apiRequest('createSession', { body }),
+    mutationFn: (body: BodyOf<'createSession'>) => apiRequest(registryApi.createSession, { body }),
     onSuccess: (me) => queryClient.setQueryData(authQueries.me().queryKey, me),
   });
 }
 
 export function useLogout() {
-  return useMutation({ mutationFn: () => apiRequest('deleteSession') });
+  return useMutation({ mutationFn: () => apiRequest(registryApi.deleteSession) });
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { BucketSize } from '@contract/insights';
+import * as insightApi from '@contract/routes-insights';
 import { apiRequest } from '../../../lib/api-client';
 import { QUERY_ROOTS } from '../../../lib/query-keys';
 import { rangeKey, resolveRangeValue, type RangeValue } from '../../../lib/range-params';
@@ -18,7 +19,7 @@ export const insightQueries = {
       queryKey: [...insightQueries.all(), 'summary', ...rangeKey(range), tz] as const,
       queryFn: ({ signal }) => {
         const { from, to } = resolveRangeValue(range, Date.now());
-        return apiRequest('insightsSummary', { query: { from: iso(from), to: iso(to), tz }, signal });
+        return apiRequest(insightApi.insightsSummary, { query: { from: iso(from), to: iso(to), tz }, signal });
       },
       placeholderData: keepPreviousData,
       meta: { errorTitle: 'Could not refresh the insights' },
@@ -28,7 +29,7 @@ export const insightQueries = {
       queryKey: [...insightQueries.all(), 'rollbacks', ...rangeKey(range), bucket, trigger, tz] as const,
       queryFn: ({ signal }) => {
         const { from, to } = resolveRangeValue(range, Date.now());
-        return apiRequest('insightsRollbacks', { query: { from: iso(from), to: iso(to), bucket, tz, ...(trigger ? { trigger } : {}) }, signal });
+        return apiRequest(insightApi.insightsRollbacks, { query: { from: iso(from), to: iso(to), bucket, tz, ...(trigger ? { trigger } : {}) }, signal });
       },
       placeholderData: keepPreviousData,
       meta: { errorTitle: 'Could not refresh the rollback chart' },
@@ -37,7 +38,7 @@ export const insightQueries = {
     queryOptions({
       queryKey: [...insightQueries.all(), 'events', d.metric, d.namespace, d.from, d.to, d.trigger] as const,
       queryFn: ({ signal }) =>
-        apiRequest('insightEvents', {
+        apiRequest(insightApi.insightEvents, {
           query: { metric: d.metric, from: iso(d.from), to: iso(d.to), ...(d.namespace ? { namespace: d.namespace } : {}), ...(d.trigger ? { trigger: d.trigger } : {}) },
           signal,
         }),

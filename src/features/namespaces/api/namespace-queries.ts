@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { VersionPage } from '@contract/schemas';
+import * as registryApi from '@contract/routes-registry';
 import { apiRequest } from '../../../lib/api-client';
 import { QUERY_ROOTS } from '../../../lib/query-keys';
 import { walkChain, type ChainWalk } from '../lib/active-chain';
@@ -23,7 +24,7 @@ async function planRollback(ns: string, from: number, steps: number, signal: Abo
       parents.set(walk.version, null);
       continue;
     }
-    const page: VersionPage = await apiRequest('listVersions', { params: { ns }, query: { before, limit }, signal });
+    const page: VersionPage = await apiRequest(registryApi.listVersions, { params: { ns }, query: { before, limit }, signal });
     for (const v of page.items) parents.set(v.version, v.parentVersion);
     before = page.nextBefore;
     limit = CHAIN_PAGE;
@@ -37,28 +38,28 @@ export const namespaceQueries = {
   list: () =>
     queryOptions({
       queryKey: namespaceQueries.lists(),
-      queryFn: async ({ signal }) => (await apiRequest('listNamespaces', { signal })).items,
+      queryFn: async ({ signal }) => (await apiRequest(registryApi.listNamespaces, { signal })).items,
       meta: { errorTitle: 'Could not refresh the namespaces' },
     }),
   details: () => [...namespaceQueries.all(), 'detail'] as const,
   detail: (ns: string) =>
     queryOptions({
       queryKey: [...namespaceQueries.details(), ns] as const,
-      queryFn: ({ signal }) => apiRequest('getNamespace', { params: { ns }, signal }),
+      queryFn: ({ signal }) => apiRequest(registryApi.getNamespace, { params: { ns }, signal }),
       meta: { errorTitle: `Could not refresh ${ns}` },
     }),
   /** Versions are immutable, so a diff between two of them never goes stale. */
   diff: (ns: string, from: number, to: number) =>
     queryOptions({
       queryKey: [...namespaceQueries.details(), ns, 'diff', from, to] as const,
-      queryFn: async ({ signal }) => (await apiRequest('diff', { params: { ns }, query: { from, to }, signal })).diff,
+      queryFn: async ({ signal }) => (await apiRequest(registryApi.diff, { params: { ns }, query: { from, to }, signal })).diff,
       staleTime: Infinity,
     }),
   /** The newest versions (restore picks from them). */
   recentVersions: (ns: string) =>
     queryOptions({
       queryKey: [...namespaceQueries.details(), ns, 'versions', 'recent'] as const,
-      queryFn: ({ signal }) => apiRequest('listVersions', { params: { ns }, query: { limit: 50 }, signal }),
+      queryFn: ({ signal }) => apiRequest(registryApi.listVersions, { params: { ns }, query: { limit: 50 }, signal }),
     }),
   /** Where rolling back `steps` from `from` lands; parent pointers never change, so neither does this. */
   rollbackPlan: (ns: string, from: number, steps: number) =>

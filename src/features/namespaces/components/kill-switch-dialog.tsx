@@ -1,4 +1,5 @@
 import type { NamespaceDetail } from '@contract/schemas';
+import * as registryApi from '@contract/routes-registry';
 import { apiRequest } from '../../../lib/api-client';
 import { blastRadius } from '../lib/blast-radius';
 import { killSwitchSentence } from '../lib/guard-sentences';
@@ -19,7 +20,7 @@ export function KillSwitchDialog({ detail, onClose }: { detail: NamespaceDetail;
   const ns = detail.name;
   const guard = useGuardedAction<Vars>({
     detail,
-    send: ({ enabled, reason }, g) => apiRequest('killSwitch', { params: { ns }, body: { enabled, reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
+    send: ({ enabled, reason }, g) => apiRequest(registryApi.killSwitch, { params: { ns }, body: { enabled, reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
     success: (r) => ({
       title: `Kill switch ${r.namespace.killSwitch.enabled ? 'on' : 'off'} for ${ns}`,
       description: r.namespace.killSwitch.enabled

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { NamespaceDetail, ValidateResponse } from '@contract/schemas';
+import * as registryApi from '@contract/routes-registry';
 import { apiRequest } from '../../../lib/api-client';
 import { flagsChanging } from '../lib/guard-sentences';
 import { useGuardedAction } from '../lib/use-guarded-action';
@@ -23,14 +24,14 @@ export function LoadFlow({ detail, mode, onClose }: { detail: NamespaceDetail; m
   const [validated, setValidated] = useState<{ text: string; result: ValidateResponse } | null>(null);
   const validate = useMutation({
     // The raw text goes to the server, so syntax errors come back with their line and column.
-    mutationFn: (t: string) => apiRequest('validate', { params: { ns }, body: mode === 'load' ? { snapshot: t } : { patch: t } }),
+    mutationFn: (t: string) => apiRequest(registryApi.validate, { params: { ns }, body: mode === 'load' ? { snapshot: t } : { patch: t } }),
     onSuccess: (result, t) => setValidated({ text: t, result }),
   });
   const guard = useGuardedAction<Vars>({
     detail,
     send: ({ text: t, reason }, g) => {
       const common = { params: { ns }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey };
-      return mode === 'load' ? apiRequest('load', { ...common, body: { snapshot: t, reason } }) : apiRequest('patch', { ...common, body: { patch: t, reason } });
+      return mode === 'load' ? apiRequest(registryApi.load, { ...common, body: { snapshot: t, reason } }) : apiRequest(registryApi.patch, { ...common, body: { patch: t, reason } });
     },
     success: (r) => ({ title: m.successTitle(ns, r.namespace.activeVersion), description: `Reason: ${r.event.reason}` }),
     onDone: onClose,

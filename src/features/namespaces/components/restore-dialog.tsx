@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { NamespaceDetail } from '@contract/schemas';
+import * as registryApi from '@contract/routes-registry';
 import { apiRequest } from '../../../lib/api-client';
 import { namespaceQueries } from '../api/namespace-queries';
 import { flagsChanging, restoreSentence } from '../lib/guard-sentences';
@@ -20,7 +21,7 @@ export function RestoreDialog({ detail, onClose, initialVersion }: { detail: Nam
   const ns = detail.name;
   const guard = useGuardedAction<Vars>({
     detail,
-    send: ({ version, reason }, g) => apiRequest('restore', { params: { ns }, body: { version, reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
+    send: ({ version, reason }, g) => apiRequest(registryApi.restore, { params: { ns }, body: { version, reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
     success: (r) => ({
       title: `Restored v${r.version?.sourceVersion ?? '?'} of ${ns} as v${r.namespace.activeVersion}`,
       description: `v${r.namespace.activeVersion} is live. Reason: ${r.event.reason}`,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { NamespaceDetail } from '@contract/schemas';
+import * as registryApi from '@contract/routes-registry';
 import { Spinner } from '../../../components/ui/spinner';
 import { apiRequest } from '../../../lib/api-client';
 import { namespaceQueries } from '../api/namespace-queries';
@@ -21,7 +22,7 @@ export function RollbackDialog({ detail, onClose, initialSteps = 1 }: { detail: 
   const [steps, setSteps] = useState(initialSteps);
   const guard = useGuardedAction<Vars>({
     detail,
-    send: ({ steps: n, reason }, g) => apiRequest('rollback', { params: { ns }, body: { steps: n, reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
+    send: ({ steps: n, reason }, g) => apiRequest(registryApi.rollback, { params: { ns }, body: { steps: n, reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
     success: (r) => ({ title: `Rolled back ${ns} to v${r.namespace.activeVersion}`, description: `v${r.namespace.activeVersion} is live. Reason: ${r.event.reason}` }),
     onDone: onClose,
   });

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import * as rolloutApi from '@contract/routes-rollouts';
 import { apiRequest } from '../../../lib/api-client';
 import { QUERY_ROOTS } from '../../../lib/query-keys';
 import { CHART_POINTS, rangeKeyPart, resolveRange, type RangeParams } from '../lib/time-range';
@@ -19,14 +20,14 @@ export const rolloutQueries = {
   list: () =>
     queryOptions({
       queryKey: rolloutQueries.lists(),
-      queryFn: async ({ signal }) => (await apiRequest('listRollouts', { signal })).items,
+      queryFn: async ({ signal }) => (await apiRequest(rolloutApi.listRollouts, { signal })).items,
       meta: { errorTitle: 'Could not refresh the rollouts' },
     }),
   one: (id: string) => [...rolloutQueries.all(), 'detail', id] as const,
   detail: (id: string) =>
     queryOptions({
       queryKey: rolloutQueries.one(id),
-      queryFn: ({ signal }) => apiRequest('getRollout', { params: { id }, signal }),
+      queryFn: ({ signal }) => apiRequest(rolloutApi.getRollout, { params: { id }, signal }),
       meta: { errorTitle: `Could not refresh rollout ${id}` },
     }),
   /** Preset ranges end at "now", resolved when the request is made, so a refetch moves with time. */
@@ -35,7 +36,7 @@ export const rolloutQueries = {
       queryKey: [...rolloutQueries.one(id), 'metrics', ...rangeKeyPart(range)] as const,
       queryFn: ({ signal }) => {
         const { from, to } = resolveRange(range, Date.now());
-        return apiRequest('rolloutMetrics', { params: { id }, query: { from: iso(from), to: iso(to), points: CHART_POINTS }, signal });
+        return apiRequest(rolloutApi.rolloutMetrics, { params: { id }, query: { from: iso(from), to: iso(to), points: CHART_POINTS }, signal });
       },
       // Switching the range keeps the old charts on screen until the new ones arrive.
       placeholderData: keepPreviousData,
@@ -44,7 +45,7 @@ export const rolloutQueries = {
   gate: (id: string) =>
     queryOptions({
       queryKey: [...rolloutQueries.one(id), 'gate'] as const,
-      queryFn: ({ signal }) => apiRequest('rolloutGate', { params: { id }, signal }),
+      queryFn: ({ signal }) => apiRequest(rolloutApi.rolloutGate, { params: { id }, signal }),
       meta: { errorTitle: 'Could not refresh the gate' },
     }),
   counters: (id: string, range: RangeParams) =>
@@ -52,7 +53,7 @@ export const rolloutQueries = {
       queryKey: [...rolloutQueries.one(id), 'counters', ...rangeKeyPart(range)] as const,
       queryFn: ({ signal }) => {
         const { from, to } = resolveRange(range, Date.now());
-        return apiRequest('rolloutCounters', { params: { id }, query: { from: iso(from), to: iso(to) }, signal });
+        return apiRequest(rolloutApi.rolloutCounters, { params: { id }, query: { from: iso(from), to: iso(to) }, signal });
       },
       placeholderData: keepPreviousData,
       meta: { errorTitle: 'Could not refresh the counters' },
@@ -60,14 +61,14 @@ export const rolloutQueries = {
   parityPatterns: (id: string) =>
     queryOptions({
       queryKey: [...rolloutQueries.one(id), 'parity', 'patterns'] as const,
-      queryFn: ({ signal }) => apiRequest('parityPatterns', { params: { id }, signal }),
+      queryFn: ({ signal }) => apiRequest(rolloutApi.parityPatterns, { params: { id }, signal }),
       meta: { errorTitle: 'Could not refresh the mismatch patterns' },
     }),
   parityReports: (id: string, filters: ParityFilters, limit = 50) =>
     queryOptions({
       queryKey: [...rolloutQueries.one(id), 'parity', 'reports', filters, limit] as const,
       queryFn: ({ signal }) =>
-        apiRequest('parityReports', {
+        apiRequest(rolloutApi.parityReports, {
           params: { id },
           query: { status: filters.status, triage: filters.triage, pattern: filters.pattern, subject: filters.subject, limit },
           signal,
@@ -78,6 +79,6 @@ export const rolloutQueries = {
   parityReport: (id: string, reportId: number) =>
     queryOptions({
       queryKey: [...rolloutQueries.one(id), 'parity', 'report', reportId] as const,
-      queryFn: ({ signal }) => apiRequest('parityReport', { params: { id, reportId }, signal }),
+      queryFn: ({ signal }) => apiRequest(rolloutApi.parityReport, { params: { id, reportId }, signal }),
     }),
 };

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import * as insightApi from '@contract/routes-insights';
 import { TIMELINE_QUERY_KEY } from '../../../components/timeline/timeline-model';
 import { apiRequest } from '../../../lib/api-client';
 import { rangeKey, resolveRangeValue, type RangeValue } from '../../../lib/range-params';
@@ -11,7 +12,7 @@ export const rolloutTimelineQuery = (id: string, range: RangeValue<string>) =>
     queryKey: [...TIMELINE_QUERY_KEY, 'rollout', id, ...rangeKey(range)] as const,
     queryFn: ({ signal }) => {
       const { from, to } = resolveRangeValue(range, Date.now());
-      return apiRequest('timeline', { query: { from: iso(from), to: iso(to), rollout: id, limit: 1000 }, signal });
+      return apiRequest(insightApi.timeline, { query: { from: iso(from), to: iso(to), rollout: id, limit: 1000 }, signal });
     },
     placeholderData: keepPreviousData,
     meta: { errorTitle: `Could not refresh the timeline of ${id}` },

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import * as rolloutApi from '@contract/routes-rollouts';
 import { apiRequest } from '../../../lib/api-client';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { CompareResult } from './compare-result';
@@ -8,7 +9,7 @@ import { CompareResult } from './compare-result';
 export function CompareForm({ rolloutId }: { rolloutId: string }) {
   const id = useId();
   const [subject, setSubject] = useState('');
-  const compare = useMutation({ mutationFn: (s: string) => apiRequest('parityCompare', { params: { id: rolloutId }, body: { subject: s } }) });
+  const compare = useMutation({ mutationFn: (s: string) => apiRequest(rolloutApi.parityCompare, { params: { id: rolloutId }, body: { subject: s } }) });
   return (
     <section className="card compare-card" aria-labelledby={`${id}-title`}>
       <header className="card-head">

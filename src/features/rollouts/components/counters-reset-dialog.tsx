@@ -1,4 +1,5 @@
 import type { RolloutDetail } from '@contract/rollouts';
+import * as rolloutApi from '@contract/routes-rollouts';
 import { apiRequest } from '../../../lib/api-client';
 import { useRolloutAction } from '../lib/use-rollout-action';
 import { RolloutGuard } from './rollout-guard';
@@ -9,7 +10,7 @@ const REASONS = ['Start the gate fresh after a fix', 'Counts polluted by a test 
 export function CountersResetDialog({ rollout, onClose }: { rollout: RolloutDetail; onClose: () => void }) {
   const action = useRolloutAction<{ reason: string }>({
     rollout,
-    send: ({ reason }, g) => apiRequest('resetRolloutCounters', { params: { id: rollout.id }, body: { reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
+    send: ({ reason }, g) => apiRequest(rolloutApi.resetRolloutCounters, { params: { id: rollout.id }, body: { reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
     success: (r) => ({ title: `Counters of ${r.rollout.id} reset`, description: 'The gate now counts from the latest report.' }),
     onDone: onClose,
   });

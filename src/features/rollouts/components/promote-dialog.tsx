@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { RolloutDetail } from '@contract/rollouts';
+import * as rolloutApi from '@contract/routes-rollouts';
 import { Spinner } from '../../../components/ui/spinner';
 import { apiRequest } from '../../../lib/api-client';
 import { rolloutQueries } from '../api/rollout-queries';
@@ -18,7 +19,7 @@ export function PromoteDialog({ rollout, isAdmin, onClose }: { rollout: RolloutD
   const gate = useQuery(rolloutQueries.gate(rollout.id));
   const action = useRolloutAction<{ reason: string; override: boolean }>({
     rollout,
-    send: (body, g) => apiRequest('promoteRollout', { params: { id: rollout.id }, body, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
+    send: (body, g) => apiRequest(rolloutApi.promoteRollout, { params: { id: rollout.id }, body, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey }),
     success: (r) => ({ title: `Promoted ${r.rollout.id} to ${r.rollout.state.share}%`, description: `Reason: ${r.event.reason}` }),
     onDone: onClose,
   });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { RolloutDetail } from '@contract/rollouts';
+import * as rolloutApi from '@contract/routes-rollouts';
 import { apiRequest } from '../../../lib/api-client';
 import { fromForm, settingsChange, toForm, type SettingsForm } from '../lib/settings-form';
 import { useRolloutAction } from '../lib/use-rollout-action';
@@ -16,7 +17,7 @@ export function SettingsDialog({ rollout, onClose }: { rollout: RolloutDetail; o
     send: ({ reason }, g) => {
       const parsed = fromForm(form);
       if (!parsed.ok) throw new Error(parsed.message);
-      return apiRequest('rolloutSettings', { params: { id: rollout.id }, body: { canary: parsed.canary, parity: parsed.parity, reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey });
+      return apiRequest(rolloutApi.rolloutSettings, { params: { id: rollout.id }, body: { canary: parsed.canary, parity: parsed.parity, reason }, ifMatch: g.ifMatch, idempotencyKey: g.idempotencyKey });
     },
     success: (r) => ({ title: `Settings of ${r.rollout.id} changed`, description: r.version ? `Written as v${r.version.version} of ${r.rollout.namespace}.` : undefined }),
     onDone: onClose,

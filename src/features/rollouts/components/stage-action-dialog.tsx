@@ -1,4 +1,5 @@
 import type { RolloutDetail } from '@contract/rollouts';
+import * as rolloutApi from '@contract/routes-rollouts';
 import { apiRequest } from '../../../lib/api-client';
 import { ACTION_REASONS, actionSentence } from '../lib/action-text';
 import { useRolloutAction } from '../lib/use-rollout-action';
@@ -6,7 +7,7 @@ import { RolloutGuard } from './rollout-guard';
 
 export type SimpleAction = 'pause' | 'resume' | 'rollback';
 
-const ROUTES = { pause: 'pauseRollout', resume: 'resumeRollout', rollback: 'rollbackRollout' } as const;
+const ROUTES = { pause: rolloutApi.pauseRollout, resume: rolloutApi.resumeRollout, rollback: rolloutApi.rollbackRollout } as const;
 const VERBS = { pause: 'Pause', resume: 'Resume', rollback: 'Roll back' } as const;
 const DONE = { pause: 'Paused', resume: 'Resumed', rollback: 'Rolled back' } as const;
 

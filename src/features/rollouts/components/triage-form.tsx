@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ParityReportDto, TriageStatus } from '@contract/rollouts';
+import * as rolloutApi from '@contract/routes-rollouts';
 import { RelativeTime } from '../../../components/ui/relative-time';
 import { apiRequest } from '../../../lib/api-client';
 import { describeError } from '../../../lib/api-error';
@@ -28,8 +29,8 @@ export function TriageForm({ report }: { report: ParityReportDto }) {
     mutationFn: async () => {
       const body = { triage: status, ...(note.trim() ? { note: note.trim() } : {}) };
       const params = { id: report.rolloutId };
-      if (wholePattern) await apiRequest('triageParityPattern', { params, body: { ...body, pattern: report.pattern }, idempotencyKey: `${key}-p` });
-      else await apiRequest('triageParityReport', { params: { ...params, reportId: report.id }, body, idempotencyKey: `${key}-${status ?? 'clear'}-${note.length}` });
+      if (wholePattern) await apiRequest(rolloutApi.triageParityPattern, { params, body: { ...body, pattern: report.pattern }, idempotencyKey: `${key}-p` });
+      else await apiRequest(rolloutApi.triageParityReport, { params: { ...params, reportId: report.id }, body, idempotencyKey: `${key}-${status ?? 'clear'}-${note.length}` });
       await queryClient.invalidateQueries({ queryKey: [...rolloutQueries.one(report.rolloutId), 'parity'] });
     },
     onSuccess: () => showToast({ id: `triage:${report.id}`, tone: 'success', title: wholePattern ? 'Pattern triaged' : `Report ${report.subject} triaged`, description: status ? `Marked ${status}.` : 'Triage cleared.' }),

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import * as registryApi from '@contract/routes-registry';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Every namespace, or one. Its list comes from the API (the namespaces feature is not imported). */
 export function NamespaceFilter({ value, onChange }: { value: string | null; onChange: (ns: string | null) => void }) {
   const names = useQuery({
     queryKey: ['namespaces', 'list'],
-    queryFn: async ({ signal }) => (await apiRequest('listNamespaces', { signal })).items,
+    queryFn: async ({ signal }) => (await apiRequest(registryApi.listNamespaces, { signal })).items,
     select: (items) => items.map((n) => n.name),
   });
   return (

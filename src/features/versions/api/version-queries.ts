@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import * as registryApi from '@contract/routes-registry';
 import { apiRequest } from '../../../lib/api-client';
 import { QUERY_ROOTS, versionsOf } from '../../../lib/query-keys';
 
@@ -17,7 +18,7 @@ export const versionQueries = {
     infiniteQueryOptions({
       queryKey: [...versionQueries.namespace(ns), 'history'] as const,
       queryFn: ({ pageParam, signal }) =>
-        apiRequest('listVersions', { params: { ns }, query: { limit: HISTORY_PAGE_SIZE, before: pageParam }, signal }),
+        apiRequest(registryApi.listVersions, { params: { ns }, query: { limit: HISTORY_PAGE_SIZE, before: pageParam }, signal }),
       initialPageParam: undefined as number | undefined,
       getNextPageParam: (page) => page.nextBefore ?? undefined,
       meta: { errorTitle: `Could not refresh the history of ${ns}` },
@@ -25,7 +26,7 @@ export const versionQueries = {
   detail: (ns: string, version: number) =>
     queryOptions({
       queryKey: [...versionQueries.namespace(ns), 'detail', version] as const,
-      queryFn: ({ signal }) => apiRequest('getVersion', { params: { ns, version }, signal }),
+      queryFn: ({ signal }) => apiRequest(registryApi.getVersion, { params: { ns, version }, signal }),
       meta: { errorTitle: `Could not refresh v${version} of ${ns}` },
     }),
   /** One version's summary without its snapshot: the page of one item just below `version + 1`. */
@@ -33,7 +34,7 @@ export const versionQueries = {
     queryOptions({
       queryKey: [...versionQueries.namespace(ns), 'summary', version] as const,
       queryFn: async ({ signal }) => {
-        const page = await apiRequest('listVersions', { params: { ns }, query: { before: version + 1, limit: 1 }, signal });
+        const page = await apiRequest(registryApi.listVersions, { params: { ns }, query: { before: version + 1, limit: 1 }, signal });
         const item = page.items[0];
         return item && item.version === version ? item : null;
       },
@@ -43,14 +44,14 @@ export const versionQueries = {
     queryOptions({
       queryKey: [...versionQueries.namespace(ns), 'head'] as const,
       queryFn: async ({ signal }) => {
-        const detail = await apiRequest('getNamespace', { params: { ns }, signal });
+        const detail = await apiRequest(registryApi.getNamespace, { params: { ns }, signal });
         return { activeVersion: detail.activeVersion, latestVersion: detail.latestVersion, name: detail.name };
       },
     }),
   diff: (ns: string, from: number, to: number) =>
     queryOptions({
       queryKey: [...versionQueries.all(), 'diff', ns, from, to] as const,
-      queryFn: ({ signal }) => apiRequest('diff', { params: { ns }, query: { from, to }, signal }),
+      queryFn: ({ signal }) => apiRequest(registryApi.diff, { params: { ns }, query: { from, to }, signal }),
       staleTime: Number.POSITIVE_INFINITY,
       meta: { errorTitle: `Could not refresh the diff of ${ns}`, immutable: true },
     }),
