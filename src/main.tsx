@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders } from './app/providers';
+import { createQueryClient } from './app/query-client';
 import { createRouter } from './app/router';
 import { syncThemeToDocument } from './app/theme-store';
 import './styles/tokens.css';
@@ -27,10 +28,11 @@ async function start() {
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
+  const queryClient = createQueryClient();
   createRoot(root).render(
     <StrictMode>
-      <AppProviders>
-        <RouterProvider router={createRouter()} />
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={createRouter(queryClient)} />
       </AppProviders>
     </StrictMode>,
   );

@@ -1,12 +1,31 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, Navigate, type RouteObject, type ShouldRevalidateFunction } from 'react-router';
+import { authQueries } from '../features/auth/api/auth-queries';
 import { RequireAuth } from '../features/auth/components/require-auth';
+import { namespaceQueries } from '../features/namespaces/api/namespace-queries';
 import { BootScreen } from './boot-screen';
 import { AppLayout } from './layout/app-layout';
 import { NotFound } from './not-found';
 import { RouteError } from './route-error';
 
+/**
+ * Route loaders here only start queries, in parallel with the route's chunk (and with each other),
+ * and never wait for them: the screens read the same queries with useQuery and show their own
+ * loading and error states. On a cold load the data is then usually in the cache by the time the
+ * chunks have arrived, instead of being asked for once the screen has mounted (and, behind the
+ * route guard, once the session check has answered).
+ */
+const startLoading = (start: () => Promise<unknown>) => {
+  void start();
+  return null;
+};
+
+/** A loader that only warms the cache needs to run again only when its route's params change. */
+const onParamChange: ShouldRevalidateFunction = ({ currentParams, nextParams }) =>
+  Object.keys({ ...currentParams, ...nextParams }).some((k) => currentParams[k] !== nextParams[k]);
+
 /** Screens of the signed-in app. Each is its own chunk, loaded on first visit. */
-const appRoutes: RouteObject[] = [
+const appRoutes = (queryClient: QueryClient): RouteObject[] => [
   { index: true, element: <Navigate to="/namespaces" replace /> },
   {
     path: 'namespaces',
@@ -17,6 +36,9 @@ const appRoutes: RouteObject[] = [
     // paths relative to /namespaces/:ns): it renders the kill-switch banner above the <Outlet/>,
     // so a killed namespace is unmistakable on all of them.
     path: 'namespaces/:ns',
+    // Every screen of the namespace shows its detail (the kill-switch banner reads it).
+    loader: ({ params }) => startLoading(() => queryClient.prefetchQuery(namespaceQueries.detail(params.ns ?? ''))),
+    shouldRevalidate: onParamChange,
     lazy: async () => ({ Component: (await import('../features/namespaces/components/namespace-layout')).NamespaceLayout }),
     children: [
       {
@@ -64,7 +86,7 @@ const appRoutes: RouteObject[] = [
   { path: '*', element: <NotFound /> },
 ];
 
-export const routes: RouteObject[] = [
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     // Shown while the first screen's chunk loads.
     HydrateFallback: BootScreen,
@@ -76,16 +98,19 @@ export const routes: RouteObject[] = [
       },
       {
         path: '/',
+        loader: () => startLoading(() => queryClient.prefetchQuery(authQueries.me())),
+        shouldRevalidate: onParamChange,
         element: (
           <RequireAuth>
             <AppLayout />
           </RequireAuth>
         ),
         errorElement: <RouteError />,
-        children: appRoutes,
+        children: appRoutes(queryClient),
       },
     ],
   },
 ];
 
-export const createRouter = () => createBrowserRouter(routes);
+/** The router shares the app's query client: route loaders start the screens' queries early. */
+export const createRouter = (queryClient: QueryClient) => createBrowserRouter(createRoutes(queryClient));

@@ -8,7 +8,9 @@ import { loginPathFor } from '../lib/next-path';
 
 /** Renders its children for a signed-in user; sends everyone else to /login?next=<here>. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const me = useQuery(authQueries.me());
+  // The route's loader has usually asked already; an answer that failed is not asked again on
+  // mount (a 401 goes straight to /login, other failures show Retry).
+  const me = useQuery({ ...authQueries.me(), retryOnMount: false });
   const location = useLocation();
 
   if (me.error?.status === 401) return <Navigate to={loginPathFor(location)} replace />;

@@ -10,7 +10,8 @@ import { NamespaceOverview } from './namespace-overview';
 export function NamespacePage() {
   const ns = useParams().ns ?? '';
   useDocumentTitle(ns);
-  const detail = useQuery(namespaceQueries.detail(ns));
+  // The route's loader has usually asked already: a failure (404) is shown, not asked again on mount.
+  const detail = useQuery({ ...namespaceQueries.detail(ns), retryOnMount: false });
 
   if (detail.data) return <NamespaceOverview detail={detail.data} />;
   if (detail.error?.status === 404) {
