@@ -95,6 +95,61 @@ function toBucket(t: number, acc: WindowAccumulator): SeriesBucket {
   };
 }
 
+/** One variant's sums over the windows of one bucket, as a store's aggregate query reads them. */
+export interface BucketSums {
+  variant: Variant;
+  /** Bucket start: a multiple of the bucket size since the epoch. */
+  t: number;
+  sums: WindowAccumulator;
+}
+
+/**
+ * The series of [from, to) in buckets of `size` ms from per-bucket sums (at most one per variant
+ * and bucket; others are ignored). Both variants get every bucket time, gaps included.
+ */
+export function seriesFromSums(sums: Iterable<BucketSums>, fromMs: number, toMs: number, size: number): DownsampledSeries {
+  if (!(toMs > fromMs)) return { from: fromMs, to: toMs, bucketMs: size, v1: [], v2: [] };
+  const first = Math.floor(fromMs / size);
+  const count = bucketCount(fromMs, toMs, size);
+  const accs: Record<Variant, (WindowAccumulator | undefined)[]> = { v1: new Array<WindowAccumulator | undefined>(count), v2: new Array<WindowAccumulator | undefined>(count) };
+  for (const b of sums) {
+    const i = Math.floor(b.t / size) - first;
+    if (i >= 0 && i < count) accs[b.variant][i] ??= b.sums;
+  }
+  const build = (variant: Variant): SeriesBucket[] => {
+    const out: SeriesBucket[] = new Array<SeriesBucket>(count);
+    for (let i = 0; i < count; i++) {
+      const t = (first + i) * size;
+      const acc = accs[variant][i];
+      out[i] = acc === undefined ? gap(t) : toBucket(t, acc);
+    }
+    return out;
+  };
+  return { from: fromMs, to: toMs, bucketMs: size, v1: build('v1'), v2: build('v2') };
+}
+
+/**
+ * Windows with `from <= start < to`, deduplicated by (variant, start), summed per bucket of
+ * `size` ms (`addWindow`, in start order): what a store's aggregate query computes in SQL.
+ */
+export function bucketSums(windows: Iterable<MetricWindow>, fromMs: number, toMs: number, size: number): BucketSums[] {
+  const deduped = dedupeWindows(windows);
+  const out: BucketSums[] = [];
+  for (const variant of ['v1', 'v2'] as const) {
+    let current: BucketSums | undefined;
+    for (const w of deduped[variant]) {
+      if (w.start < fromMs || w.start >= toMs) continue;
+      const t = Math.floor(w.start / size) * size;
+      if (current?.t !== t) {
+        current = { variant, t, sums: newAccumulator() };
+        out.push(current);
+      }
+      addWindow(current.sums, w);
+    }
+  }
+  return out;
+}
+
 /**
  * Windows with `from <= start < to`, deduplicated by (variant, start), in at most `points`
  * buckets per variant; both variants get the same bucket times, gaps included.
@@ -102,30 +157,7 @@ function toBucket(t: number, acc: WindowAccumulator): SeriesBucket {
 export function downsampleWindows(windows: Iterable<MetricWindow>, fromMs: number, toMs: number, points: number): DownsampledSeries {
   if (!(toMs > fromMs)) return { from: fromMs, to: toMs, bucketMs: MINUTE_MS, v1: [], v2: [] };
   const size = bucketSizeFor(fromMs, toMs, points);
-  const first = Math.floor(fromMs / size);
-  const count = bucketCount(fromMs, toMs, size);
-  const deduped = dedupeWindows(windows);
-  const build = (variant: Variant): SeriesBucket[] => {
-    const accs: (WindowAccumulator | undefined)[] = new Array<WindowAccumulator | undefined>(count);
-    for (const w of deduped[variant]) {
-      if (w.start < fromMs || w.start >= toMs) continue;
-      const i = Math.floor(w.start / size) - first;
-      let acc = accs[i];
-      if (acc === undefined) {
-        acc = newAccumulator();
-        accs[i] = acc;
-      }
-      addWindow(acc, w);
-    }
-    const out: SeriesBucket[] = new Array<SeriesBucket>(count);
-    for (let i = 0; i < count; i++) {
-      const t = (first + i) * size;
-      const acc = accs[i];
-      out[i] = acc === undefined ? gap(t) : toBucket(t, acc);
-    }
-    return out;
-  };
-  return { from: fromMs, to: toMs, bucketMs: size, v1: build('v1'), v2: build('v2') };
+  return seriesFromSums(bucketSums(windows, fromMs, toMs, size), fromMs, toMs, size);
 }
 
 /** A bucket's value for a metric (p99 is the request-weighted mean; see `latencyP99MaxMs` for the max). */

@@ -1,6 +1,8 @@
 /** The rollout page's reads: metrics (downsampling, thresholds, verdicts, markers), gate, counters with resets, parity review. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CompareResponse, CountersResponse, GateResponse, MetricsResponse, ParityPatternsResponse, ParityReportDetail, ParityReportPage, PatternTriageResponse, TriageResponse } from '@contract/rollouts';
+import type { MetricWindow } from '@core/rollout/model';
+import { downsampleWindows } from '@core/rollout/series';
 import { harness, type Harness } from '../test/harness';
 import { act, createRollout, createRolloutNamespace, eventsOf, ingestReport, ingestWindows, MIN, report, RID, RNS, windows } from '../test/rollouts';
 
@@ -60,6 +62,49 @@ describe('metrics', () => {
 
     const fine = MetricsResponse.parse((await h.call('GET', `/api/v1/rollouts/${RID}/metrics?from=${from}&to=${to}&points=2000`)).json);
     expect([fine.bucketMs, fine.v2.length]).toEqual([MIN, 180]);
+  });
+
+  it('sums the buckets in the database as the pure downsampling does: gaps, windows without requests or average latency, re-ingested windows, cut edge buckets', async () => {
+    const ws: MetricWindow[] = [];
+    for (let i = 0; i < 150; i++) {
+      if (i % 37 === 5) continue; // gaps
+      for (const variant of ['v1', 'v2'] as const) {
+        const requests = i % 11 === 3 ? 0 : 100 + ((i * 7) % 53) + (variant === 'v2' ? 3 : 0);
+        const w: MetricWindow = {
+          variant,
+          start: t0 + i * MIN,
+          seconds: i % 13 === 0 ? 30 : 60,
+          requests,
+          errors: requests === 0 ? 0 : i % 5,
+          latencyP50Ms: 100 + (i % 9) * 1.37,
+          latencyP95Ms: 250 + (i % 7) * 2.11,
+          latencyP99Ms: 400 + ((i * 13) % 29) * 3.3,
+          memoryMb: 500 + (i % 17) * 0.7,
+          cpuPct: 30 + (i % 19) * 0.9,
+        };
+        if (i % 3 === 0) w.latencyAvgMs = 140 + (i % 4) * 1.9;
+        ws.push(w);
+      }
+    }
+    // a later, more complete flush of a few windows replaces them
+    const again = ws.filter((w) => w.start % (10 * MIN) === 0).map((w) => ({ ...w, requests: w.requests + 50, latencyP99Ms: 900 }));
+    h.advance(150 * MIN);
+    for (const batch of [ws.slice(0, 150), ws.slice(150), again]) expect((await ingestWindows(h, batch)).status).toBe(200);
+
+    // from and to cut through buckets; 20 points of 150 minutes: 10-minute buckets
+    const from = t0 + 3 * MIN + 1234;
+    const to = t0 + 147 * MIN + 5678;
+    const m = MetricsResponse.parse((await h.call('GET', `/api/v1/rollouts/${RID}/metrics?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}&points=20`)).json);
+    const expected = downsampleWindows([...ws, ...again], from, to, 20);
+    expect(m.bucketMs).toBe(expected.bucketMs);
+    for (const variant of ['v1', 'v2'] as const) {
+      expect(m[variant].map((b) => [b.t, b.windowCount, b.requests, b.errors])).toEqual(expected[variant].map((b) => [b.t, b.windowCount, b.requests, b.errors]));
+      // Sums in SQL may round differently in the last bits.
+      const close = (a: number | null, e: number | null) => a === e || (a !== null && e !== null && Math.abs(a - e) <= 1e-9 * Math.max(1, Math.abs(e)));
+      const fields = ['errorRate', 'latencyAvgMs', 'latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms', 'latencyP99MaxMs', 'memoryMb', 'cpuPct', 'throughput'] as const;
+      const differ = m[variant].flatMap((b, i) => fields.filter((k) => !close(b[k], expected[variant][i]?.[k] ?? null)).map((k) => `${b.t} ${k}`));
+      expect(differ).toEqual([]);
+    }
   });
 
   it('refuses a bad range with the query parameter', async () => {

@@ -5,7 +5,7 @@ import type { AuditEvent } from '@contract/schemas';
 import { counterRates, counterReasonKeys } from '@core/rollout/counters';
 import { REQUIRED_ACCEPT_STREAK } from '@core/rollout/gate';
 import { METRICS, type CumulativeReport, type Metric } from '@core/rollout/model';
-import { downsampleWindows, thresholdLines, type ThresholdLine } from '@core/rollout/series';
+import { bucketSizeFor, seriesFromSums, thresholdLines, type ThresholdLine } from '@core/rollout/series';
 import { describeStep } from '@core/rollout/stages';
 import { metricVerdict, verdictPeriodStart } from '@core/rollout/verdict';
 import { MINUTE_MS } from '@core/rollout/window-math';
@@ -130,13 +130,15 @@ export class RolloutReads {
     const b = await this.service.bundle(id);
     const now = this.clock().getTime();
     const { from, to } = range(q, now, 6 * HOUR_MS);
-    const windows = await this.store.windows(id, from, to);
-    const series = downsampleWindows(windows, from, to, q.points);
+    // Summed per bucket in the database: a week of minutes is ~20,000 windows, a chart ~200 points.
+    const bucketMs = bucketSizeFor(from, to, q.points);
+    const series = seriesFromSums(await this.store.windowBuckets(id, from, to, bucketMs), from, to, bucketMs);
     const rules = b.rollout.guards;
     const thresholds = Object.fromEntries(METRICS.map((m) => [m, thresholdLines(m, rules, series)])) as Record<Metric, ThresholdLine[]>;
     const verdictAt = Math.min(to, now);
     const periodStart = verdictPeriodStart(verdictAt, q.verdictMinutes);
-    const verdictWindows = periodStart >= from ? windows : await this.store.windows(id, periodStart, verdictAt + 1);
+    // The verdict's few minutes; within the charts' range (windows before `to`) when they start in it.
+    const verdictWindows = await this.store.windows(id, periodStart, periodStart >= from ? Math.min(to, verdictAt + 1) : verdictAt + 1);
     const verdicts = METRICS.map((m) => metricVerdict(m, verdictWindows, rules, { now: verdictAt, lastNMinutes: q.verdictMinutes }));
 
     const events = await this.store.markerEvents(id, b.rollout.namespace, iso(from), iso(to), MAX_MARKER_EVENTS);

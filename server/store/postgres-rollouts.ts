@@ -2,6 +2,7 @@
 import type { AuditEvent } from '@contract/schemas';
 import { dedupeWindows } from '@core/rollout/window-math';
 import type { CumulativeReport, MetricWindow } from '@core/rollout/model';
+import type { BucketSums } from '@core/rollout/series';
 import type { Tx } from './postgres-db';
 import { bundleOf, patternRow, rolloutRow, type Raw } from './postgres-rollout-rows';
 import { applyRolloutWrite, checkRolloutWrite } from './postgres-rollout-writes';
@@ -24,12 +25,15 @@ import type {
   RolloutWrite,
 } from './rollout-types';
 import {
+  BUCKET_SUMS_SQL,
   rowToBreach,
+  rowToBucketSums,
   rowToParity,
   rowToReport,
   rowToRollout,
   rowToWindow,
   type RawBreach,
+  type RawBucket,
   type RawParity,
   type RawPattern,
   type RawReport,
@@ -263,6 +267,22 @@ export class PgRolloutStore implements RolloutStore {
       (await tx.all<Raw<RawWindow>>('SELECT * FROM rollout_windows WHERE rollout_id = $1 AND start >= $2 AND start < $3 ORDER BY start', [id, fromMs, toMs])).map(
         rowToWindow,
       ),
+    );
+  }
+
+  windowBuckets(id: string, fromMs: number, toMs: number, bucketMs: number): Promise<BucketSums[]> {
+    // Bucket i starts at base + i × size; start >= from >= base, so integer division floors.
+    // sum(bigint) is numeric (read as text): the request and error sums are cast back.
+    const base = Math.floor(fromMs / bucketMs) * bucketMs;
+    return this.read(async (tx) =>
+      (
+        await tx.all<Raw<RawBucket>>(
+          `SELECT variant, i, n, seconds, requests::bigint AS requests, errors::bigint AS errors, avg_sum, p50_sum, p95_sum, p99_sum, p99_max, memory, cpu
+           FROM (SELECT variant, (start - $1::bigint) / $2::bigint AS i, ${BUCKET_SUMS_SQL}
+                 FROM rollout_windows WHERE rollout_id = $3 AND start >= $4 AND start < $5 GROUP BY variant, i) AS b`,
+          [base, bucketMs, id, fromMs, toMs],
+        )
+      ).map((r) => rowToBucketSums(r, base, bucketMs)),
     );
   }
 

@@ -9,6 +9,7 @@ import type { TriageStatus } from '@contract/rollouts';
 import type { GateThresholds } from '@core/rollout/gate';
 import type { GuardRule } from '@core/rollout/guards';
 import type { CanaryConfig, CumulativeReport, MetricWindow, ParityOutput, ParitySampling, ParityStatus, RolloutStatus, Step } from '@core/rollout/model';
+import type { BucketSums } from '@core/rollout/series';
 import type { IdempotencyClaim, IdempotencyRecord, NamespaceStateWithContent, NewEvent, StoredResponse } from './types';
 
 /** What the rollout last wrote to (or saw in) its namespace's snapshot. */
@@ -205,6 +206,13 @@ export interface RolloutStore {
 
   upsertWindows(id: string, windows: readonly MetricWindow[], receivedAt: string, keepSinceMs: number): Promise<WindowUpsert>;
   windows(id: string, fromMs: number, toMs: number): Promise<MetricWindow[]>;
+  /**
+   * The windows with fromMs <= start < toMs summed per variant and bucket of `bucketMs` ms (bucket
+   * starts are multiples of it since the epoch) in the database, as core's `bucketSums` sums them
+   * (floating-point sums may differ in the last bits): the charts' downsampling, without reading
+   * every window.
+   */
+  windowBuckets(id: string, fromMs: number, toMs: number, bucketMs: number): Promise<BucketSums[]>;
   latestWindowStart(id: string): Promise<number | null>;
 
   /** Upsert by capturedAt; returns the row id and whether a report with that capturedAt was replaced. */

@@ -2,6 +2,7 @@
 import type { AuditEvent } from '@contract/schemas';
 import type { TriageStatus } from '@contract/rollouts';
 import type { CumulativeReport, MetricWindow, ParityOutput, ParityStatus, RolloutStatus } from '@core/rollout/model';
+import type { BucketSums } from '@core/rollout/series';
 import type { Conn } from './sqlite-conn';
 import type { BreachRow, ParityRow, PatternRow, ReportRow, RolloutBundle, RolloutRow, TriageRow } from './rollout-types';
 import { rowToEvent, type RawEvent } from './sqlite-rows';
@@ -85,6 +86,58 @@ export function rowToWindow(r: RawWindow): MetricWindow {
   };
   if (r.avg !== null) w.latencyAvgMs = r.avg;
   return w;
+}
+
+/** A row of the windows-per-bucket aggregate (both engines' `windowBuckets`): bucket `i` after `base`. */
+export interface RawBucket {
+  variant: string;
+  i: number;
+  n: number;
+  seconds: number;
+  requests: number;
+  errors: number;
+  avg_sum: number;
+  p50_sum: number;
+  p95_sum: number;
+  p99_sum: number;
+  p99_max: number | null;
+  memory: number;
+  cpu: number;
+}
+
+/**
+ * The aggregate's columns: `addWindow`'s sums, request-derived ones over windows with requests
+ * only, average latency estimated by p50 where a window has none.
+ */
+export const BUCKET_SUMS_SQL = `count(*) AS n, sum(seconds) AS seconds,
+  sum(CASE WHEN requests > 0 THEN requests ELSE 0 END) AS requests,
+  sum(CASE WHEN requests > 0 THEN errors ELSE 0 END) AS errors,
+  sum(CASE WHEN requests > 0 THEN coalesce(avg, p50) * requests ELSE 0 END) AS avg_sum,
+  sum(CASE WHEN requests > 0 THEN p50 * requests ELSE 0 END) AS p50_sum,
+  sum(CASE WHEN requests > 0 THEN p95 * requests ELSE 0 END) AS p95_sum,
+  sum(CASE WHEN requests > 0 THEN p99 * requests ELSE 0 END) AS p99_sum,
+  max(CASE WHEN requests > 0 THEN p99 END) AS p99_max,
+  sum(memory) AS memory, sum(cpu) AS cpu`;
+
+export function rowToBucketSums(r: RawBucket, base: number, size: number): BucketSums {
+  return {
+    variant: r.variant === 'v2' ? 'v2' : 'v1',
+    t: base + r.i * size,
+    sums: {
+      windowCount: r.n,
+      seconds: r.seconds,
+      requests: r.requests,
+      errors: r.errors,
+      avgSum: r.avg_sum,
+      p50Sum: r.p50_sum,
+      p95Sum: r.p95_sum,
+      p99Sum: r.p99_sum,
+      // addWindow's running maximum starts at 0.
+      p99Max: Math.max(0, r.p99_max ?? 0),
+      memorySum: r.memory,
+      cpuSum: r.cpu,
+    },
+  };
 }
 
 export interface RawReport {

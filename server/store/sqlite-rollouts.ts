@@ -2,6 +2,7 @@
 import type { AuditEvent } from '@contract/schemas';
 import { dedupeWindows } from '@core/rollout/window-math';
 import type { CumulativeReport, MetricWindow } from '@core/rollout/model';
+import type { BucketSums } from '@core/rollout/series';
 import type { Conn } from './sqlite-conn';
 import type {
   BreachRow,
@@ -21,16 +22,19 @@ import type {
   WindowUpsert,
 } from './rollout-types';
 import {
+  BUCKET_SUMS_SQL,
   bundleOf,
   eventsOf,
   patternRow,
   rolloutRow,
   rowToBreach,
+  rowToBucketSums,
   rowToParity,
   rowToReport,
   rowToRollout,
   rowToWindow,
   type RawBreach,
+  type RawBucket,
   type RawParity,
   type RawPattern,
   type RawReport,
@@ -247,6 +251,21 @@ export class SqliteRolloutStore implements RolloutStore {
       (c.q('SELECT * FROM rollout_windows WHERE rollout_id = ? AND start >= ? AND start < ? ORDER BY start').all(id, fromMs, toMs) as RawWindow[]).map(
         rowToWindow,
       ),
+    );
+  }
+
+  windowBuckets(id: string, fromMs: number, toMs: number, bucketMs: number): Promise<BucketSums[]> {
+    // Bucket i starts at base + i × size; start >= from >= base, so integer division floors.
+    const base = Math.floor(fromMs / bucketMs) * bucketMs;
+    return this.read((c) =>
+      (
+        c
+          .q(
+            `SELECT variant, (start - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS i, ${BUCKET_SUMS_SQL}
+             FROM rollout_windows WHERE rollout_id = ? AND start >= ? AND start < ? GROUP BY variant, i`,
+          )
+          .all(base, bucketMs, id, fromMs, toMs) as RawBucket[]
+      ).map((r) => rowToBucketSums(r, base, bucketMs)),
     );
   }
 
