@@ -8,6 +8,7 @@
  * concurrent commits cannot deadlock.
  */
 import type { AuditEvent } from '@contract/schemas';
+import type { ChangeFailureCache } from '../insights/change-failure-cache';
 import type { Tx } from './postgres-db';
 import { bundleOf } from './postgres-rollout-rows';
 import { applyRolloutWrite, checkRolloutWrite } from './postgres-rollout-writes';
@@ -45,6 +46,7 @@ export async function commitNamespaceChange<R extends StoredResponse>(
   change: NamespaceChange,
   respond: (committed: Committed) => R,
   rollbacksSince: string,
+  failures: ChangeFailureCache | null = null,
 ): Promise<CommitOutcome<R>> {
   const prior = await claimIdempotency(tx, change.idempotency);
   if (prior) return tx.abort({ kind: 'replay', record: prior });
@@ -126,7 +128,7 @@ export async function commitNamespaceChange<R extends StoredResponse>(
   }
   if (change.rollout) await applyRolloutWrite(tx, change.rollout, event.id);
 
-  const state = await stateOf(tx, name, rollbacksSince);
+  const state = await stateOf(tx, name, rollbacksSince, failures);
   if (!state) throw new Error('the change vanished inside its own transaction');
   // A new version is usually the active one: then the state's read has it already.
   const written = !v ? null : state.active.version === v.version ? state.active : await versionRow(tx, name, v.version);

@@ -3,8 +3,6 @@
  * log as a lean projection, the few details fields the analysis needs extracted by the database.
  */
 import type { AuditEvent } from '@contract/schemas';
-import { periodNumbers } from '@core/insights/aggregate';
-import { analyze } from '@core/insights/failures';
 import { INSIGHT_ACTIONS, type InsightAction, type InsightEvent } from '@core/insights/model';
 import type { Tx } from './postgres-db';
 import type { BreachRecord, InsightRange, InsightStore, MismatchTimes, TimelineEventQuery } from './insight-types';
@@ -43,7 +41,7 @@ function discardedOf(raw: string | null): number[] {
   return Array.isArray(parsed) ? parsed.filter((v): v is number => typeof v === 'number') : [];
 }
 
-function toInsightEvent(r: RawInsightEvent): InsightEvent {
+export function toInsightEvent(r: RawInsightEvent): InsightEvent {
   return {
     id: r.id,
     at: Date.parse(r.at),
@@ -74,30 +72,16 @@ async function insightEventsOf(tx: Tx, range: InsightRange): Promise<InsightEven
   return rows.map(toInsightEvent);
 }
 
-export interface ChangeFailure {
-  changes: number;
-  changeFailureRate: number | null;
-}
-
 /**
  * A scalar subquery: the insight events of the namespace named by `namespaceSql` since the
- * parameter `sinceParam`, as one JSON array (oldest first), so a namespace's state, its 7-day
- * numbers included, is one statement.
+ * parameter `sinceParam` (with an id above the parameter `afterParam`, when that is not null), as
+ * one JSON array, so a namespace's state, its 7-day numbers included, is one statement.
  */
-export function insightEventsJson(namespaceSql: string, sinceParam: string): string {
-  return `(SELECT coalesce(json_agg(i ORDER BY i.at, i.id), '[]'::json) FROM (
-    SELECT ${INSIGHT_COLUMNS} FROM events WHERE namespace = ${namespaceSql} AND action IN (${ACTION_LIST}) AND at >= ${sinceParam}
+export function insightEventsJson(namespaceSql: string, sinceParam: string, afterParam: string): string {
+  return `(SELECT coalesce(json_agg(i), '[]'::json) FROM (
+    SELECT ${INSIGHT_COLUMNS} FROM events
+    WHERE namespace = ${namespaceSql} AND action IN (${ACTION_LIST}) AND at >= ${sinceParam} AND (${afterParam}::bigint IS NULL OR id > ${afterParam}::bigint)
   ) i)`;
-}
-
-/**
- * The namespace summary's 7-day numbers: changes made since `since` and the share of them that
- * failed so far (the SQLite engine's changeFailure7d), from the rows of insightEventsJson.
- */
-export function changeFailureOf(namespace: string, rows: readonly RawInsightEvent[], since: string): ChangeFailure {
-  if (rows.length === 0) return { changes: 0, changeFailureRate: null };
-  const n = periodNumbers(analyze(rows.map(toInsightEvent), []), namespace, Date.parse(since), Number.MAX_SAFE_INTEGER);
-  return { changes: n.changes, changeFailureRate: n.changeFailureRate };
 }
 
 interface RawBreach extends Record<string, unknown> {

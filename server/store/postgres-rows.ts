@@ -5,7 +5,8 @@
 import type { AuditEvent } from '@contract/schemas';
 import type { Tx } from './postgres-db';
 import { rowToEvent, rowToNamespace, rowToToken, rowToVersion, type RawEvent, type RawNamespace, type RawToken, type RawVersion } from './sqlite-rows';
-import { changeFailureOf, insightEventsJson, type RawInsightEvent } from './postgres-insights';
+import { changeFailureOf, type ChangeFailureCache } from '../insights/change-failure-cache';
+import { insightEventsJson, toInsightEvent, type RawInsightEvent } from './postgres-insights';
 import type {
   IdempotencyClaim,
   IdempotencyRecord,
@@ -70,8 +71,18 @@ type RawState = RawNamespace & {
  * Namespaces with their active versions (with content when asked), their newest events, their
  * rollbacks and their 7-day change numbers since `rollbacksSince`: ONE statement, so one
  * snapshot, with no transaction around it (the body and the version always come from one row).
+ * With `failures`, one namespace's state reads only the insight events committed since that
+ * cache last saw the namespace (see ChangeFailureCache); `whole` reads them all.
  */
-async function statesOf(tx: Pick<Tx, 'all'>, name: string | null, rollbacksSince: string, withContent: boolean): Promise<NamespaceState[]> {
+async function statesOf(
+  tx: Pick<Tx, 'all'>,
+  name: string | null,
+  rollbacksSince: string,
+  withContent: boolean,
+  failures: ChangeFailureCache | null,
+  whole = false,
+): Promise<NamespaceState[]> {
+  const read = name !== null && failures && !whole ? failures.plan(name, rollbacksSince) : null;
   const rows = await tx.all<RawState>(
     `SELECT n.*,
        (SELECT row_to_json(e) FROM events e WHERE e.namespace = n.name ORDER BY e.id DESC LIMIT 1) AS last_event,
@@ -79,33 +90,50 @@ async function statesOf(tx: Pick<Tx, 'all'>, name: string | null, rollbacksSince
        (SELECT row_to_json(x) FROM (
           SELECT ${VERSION_COLUMNS}${withContent ? ', v.content' : ''} FROM ${VERSION_JOIN} WHERE v.namespace = n.name AND v.version = n.active_version
         ) x) AS active,
-       ${insightEventsJson('n.name', '$2')} AS insight
+       ${insightEventsJson('n.name', '$2', '$3')} AS insight
      FROM namespaces n WHERE ($1::text IS NULL OR n.name = $1) ORDER BY n.name`,
-    [name, rollbacksSince],
+    [name, rollbacksSince, read?.afterId ?? null],
   );
-  return rows.map((raw) => {
+  const states: NamespaceState[] = [];
+  for (const raw of rows) {
     const namespace = rowToNamespace(raw);
     if (!raw.active) throw new Error(`namespace ${namespace.name}: active version ${namespace.activeVersion} is missing`);
     const version = rowToVersion(raw.active);
-    const f = changeFailureOf(namespace.name, raw.insight, rollbacksSince);
-    return {
+    const lastEvent = raw.last_event ? rowToEvent(raw.last_event) : null;
+    const events = raw.insight.map(toInsightEvent);
+    const lastId = lastEvent?.id ?? null;
+    const f = !failures
+      ? changeFailureOf(namespace.name, events, Date.parse(rollbacksSince))
+      : read && read.afterId !== null
+        ? failures.settle(namespace.name, rollbacksSince, read, lastId, events)
+        : failures.whole(namespace.name, rollbacksSince, lastId, events);
+    // This read was behind what the cache holds: read again, the whole window.
+    if (!f) return statesOf(tx, name, rollbacksSince, withContent, failures, true);
+    const active: VersionRow | VersionWithContent = withContent ? { ...version, content: raw.active.content ?? '' } : version;
+    states.push({
       namespace,
-      active: withContent ? { ...version, content: raw.active.content ?? '' } : version,
-      lastChange: raw.last_event ? rowToEvent(raw.last_event) : null,
+      active,
+      lastChange: lastEvent,
       rollbacks7d: Number(raw.rollbacks),
       changes7d: f.changes,
       changeFailureRate7d: f.changeFailureRate,
-    };
-  });
+    });
+  }
+  return states;
 }
 
-export async function stateOf(tx: Pick<Tx, 'all'>, name: string, rollbacksSince: string): Promise<NamespaceStateWithContent | null> {
-  const [state] = await statesOf(tx, name, rollbacksSince, true);
+export async function stateOf(
+  tx: Pick<Tx, 'all'>,
+  name: string,
+  rollbacksSince: string,
+  failures: ChangeFailureCache | null = null,
+): Promise<NamespaceStateWithContent | null> {
+  const [state] = await statesOf(tx, name, rollbacksSince, true, failures);
   return (state as NamespaceStateWithContent | undefined) ?? null;
 }
 
-export function allStates(tx: Pick<Tx, 'all'>, rollbacksSince: string): Promise<NamespaceState[]> {
-  return statesOf(tx, null, rollbacksSince, false);
+export function allStates(tx: Pick<Tx, 'all'>, rollbacksSince: string, failures: ChangeFailureCache | null = null): Promise<NamespaceState[]> {
+  return statesOf(tx, null, rollbacksSince, false, failures);
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { Client } from 'pg';
 import type { AuditEvent } from '@contract/schemas';
+import { ChangeFailureCache } from '../insights/change-failure-cache';
 import { commitNamespaceChange, commitTokenChange } from './postgres-commit';
 import { Db, PgCode, pgCode, type Tx } from './postgres-db';
 import { PgInsightStore } from './postgres-insights';
@@ -54,6 +55,8 @@ export class PostgresStore implements Store {
   readonly engine = 'postgres';
   readonly rollouts: PgRolloutStore;
   readonly insights: PgInsightStore;
+  /** The namespaces' 7-day change numbers; write transactions stage theirs and publish them once committed. */
+  private readonly failures = new ChangeFailureCache();
 
   private constructor(readonly db: Db) {
     const read = <T>(fn: (tx: Tx) => Promise<T>) => this.db.read(fn);
@@ -101,11 +104,11 @@ export class PostgresStore implements Store {
   // ---------- registry reads ----------
 
   listNamespaces(rollbacksSince: string): Promise<NamespaceState[]> {
-    return allStates(this.db, rollbacksSince);
+    return allStates(this.db, rollbacksSince, this.failures);
   }
 
   getNamespace(name: string, rollbacksSince: string): Promise<NamespaceStateWithContent | null> {
-    return stateOf(this.db, name, rollbacksSince);
+    return stateOf(this.db, name, rollbacksSince, this.failures);
   }
 
   getVersion(namespace: string, version: number): Promise<{ version: VersionWithContent; activeVersion: number } | null> {
@@ -186,13 +189,18 @@ export class PostgresStore implements Store {
 
   // ---------- the write paths ----------
 
-  commitNamespaceChange<R extends StoredResponse>(
+  async commitNamespaceChange<R extends StoredResponse>(
     change: NamespaceChange,
     respond: (committed: Committed) => R,
     rollbacksSince: string,
   ): Promise<CommitOutcome<R>> {
-    return this.guarded(
-      (tx) => commitNamespaceChange(tx, change, respond, rollbacksSince),
+    // Each attempt stages what it learns of the 7-day numbers; the cache keeps it only once committed.
+    let staged: ChangeFailureCache | undefined;
+    const outcome = await this.guarded(
+      (tx) => {
+        staged = this.failures.staged();
+        return commitNamespaceChange(tx, change, respond, rollbacksSince, staged);
+      },
       async (constraint): Promise<CommitOutcome<R> | undefined> => {
         if (constraint === 'rollout_breaches_once') return { kind: 'breach-recorded' };
         if (constraint === 'rollouts_pkey' || constraint === 'rollouts_open_flag') return { kind: 'rollout-stale' };
@@ -200,6 +208,8 @@ export class PostgresStore implements Store {
         return this.replayOf(change.idempotency, constraint);
       },
     );
+    if (outcome.kind === 'committed') staged?.publish();
+    return outcome;
   }
 
   commitTokenChange<R extends StoredResponse>(

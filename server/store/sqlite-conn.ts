@@ -1,6 +1,7 @@
 /** One SQLite connection with its statement cache and the row-level queries both connections share. */
 import type Database from 'better-sqlite3';
 import type { AuditEvent } from '@contract/schemas';
+import type { ChangeFailureCache } from '../insights/change-failure-cache';
 import { changeFailure7d } from './sqlite-insights';
 import { rowToEvent, rowToNamespace, rowToToken, rowToVersion, type RawEvent, type RawNamespace, type RawToken, type RawVersion } from './sqlite-rows';
 import type {
@@ -24,7 +25,14 @@ export const VERSION_JOIN = `versions v LEFT JOIN events d ON d.id = v.discarded
 export class Conn {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(readonly db: Database.Database) {}
+  /**
+   * `failures`: the 7-day change numbers kept per namespace (null: always read afresh). The
+   * writer's is set per transaction, to one that keeps what it learns only if the transaction commits.
+   */
+  constructor(
+    readonly db: Database.Database,
+    public failures: ChangeFailureCache | null = null,
+  ) {}
 
   q(sql: string): Database.Statement {
     let stmt = this.statements.get(sql);
@@ -76,7 +84,7 @@ export class Conn {
     const rollbacks = this.q(
       "SELECT count(*) AS n FROM events WHERE namespace = ? AND action IN ('snapshot.rollback', 'rollout.rollback') AND at >= ?",
     ).get(name, rollbacksSince) as { n: number };
-    const failures = changeFailure7d(this, name, rollbacksSince);
+    const failures = changeFailure7d(this, name, rollbacksSince, last.id, this.failures);
     return {
       namespace,
       active,

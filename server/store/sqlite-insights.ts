@@ -4,9 +4,8 @@
  * 10,000 events per namespace is one pass without parsing whole details documents.
  */
 import type { AuditEvent } from '@contract/schemas';
-import { periodNumbers } from '@core/insights/aggregate';
-import { analyze } from '@core/insights/failures';
 import { INSIGHT_ACTIONS, type InsightAction, type InsightEvent } from '@core/insights/model';
+import { changeFailureOf, type ChangeFailure, type ChangeFailureCache } from '../insights/change-failure-cache';
 import type { Conn } from './sqlite-conn';
 import type { BreachRecord, InsightRange, InsightStore, MismatchTimes, TimelineEventQuery } from './insight-types';
 import { rowToEvent, type RawEvent } from './sqlite-rows';
@@ -71,15 +70,29 @@ export function insightEventsOf(c: Conn, range: InsightRange): InsightEvent[] {
   return (rows as RawInsightRow[]).map(toInsightEvent).sort((a, b) => a.at - b.at || a.id - b.id);
 }
 
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+/** The namespace's insight events since `since` with an id above `afterId` (a range of the (namespace, id) index). */
+function insightEventsAfter(c: Conn, namespace: string, since: string, afterId: number): InsightEvent[] {
+  const rows = c
+    .q(`SELECT ${INSIGHT_COLUMNS} FROM events WHERE namespace = ? AND id > ? AND action IN (${ACTION_LIST}) AND at >= ?`)
+    .raw(true)
+    .all(namespace, afterId, since) as RawInsightRow[];
+  return rows.map(toInsightEvent);
+}
+
 /**
  * The namespace summary's 7-day numbers: changes made since `since` and the share of them that
  * failed so far (the same definitions as /api/v1/insights/summary, default failure window).
+ * `lastId`: the namespace's last event id, read in the same transaction. With a cache, only the
+ * events committed since its last read of the namespace are read (see ChangeFailureCache).
  */
-export function changeFailure7d(c: Conn, namespace: string, since: string): { changes: number; changeFailureRate: number | null } {
-  const events = insightEventsOf(c, { namespace, from: since, to: '9999-12-31T23:59:59.999Z' });
-  if (events.length === 0) return { changes: 0, changeFailureRate: null };
-  const n = periodNumbers(analyze(events, []), namespace, Date.parse(since), Number.MAX_SAFE_INTEGER);
-  return { changes: n.changes, changeFailureRate: n.changeFailureRate };
+export function changeFailure7d(c: Conn, namespace: string, since: string, lastId: number | null, cache: ChangeFailureCache | null): ChangeFailure {
+  const whole = () => insightEventsOf(c, { namespace, from: since, to: END_OF_TIME });
+  if (!cache) return changeFailureOf(namespace, whole(), Date.parse(since));
+  const read = cache.plan(namespace, since);
+  const settled = read.afterId === null ? null : cache.settle(namespace, since, read, lastId, insightEventsAfter(c, namespace, since, read.afterId));
+  return settled ?? cache.whole(namespace, since, lastId, whole());
 }
 
 interface RawBreach {

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import type { AuditEvent } from '@contract/schemas';
+import { ChangeFailureCache } from '../insights/change-failure-cache';
 import { migrations } from './migrations';
 import { commitNamespaceChange, commitTokenChange } from './sqlite-commit';
 import { Conn, VERSION_COLUMNS, VERSION_JOIN } from './sqlite-conn';
@@ -46,6 +47,8 @@ export class SqliteStore implements Store {
   private readonly writer: Conn;
   private readonly reader: Conn;
   private readonly onWrite: (seconds: number) => void;
+  /** The namespaces' 7-day change numbers; write transactions stage theirs and publish them once committed. */
+  private readonly failures = new ChangeFailureCache();
 
   constructor(
     readonly path: string,
@@ -61,7 +64,7 @@ export class SqliteStore implements Store {
     this.writer = new Conn(writer);
     const reader = new Database(path, { readonly: true, fileMustExist: true });
     reader.pragma('busy_timeout = 5000');
-    this.reader = new Conn(reader);
+    this.reader = new Conn(reader, this.failures);
     this.rollouts = new SqliteRolloutStore(
       (fn) => this.read(fn),
       (fn) => this.write(fn),
@@ -80,11 +83,16 @@ export class SqliteStore implements Store {
 
   private write<T>(fn: (c: Conn) => T): Promise<T> {
     const started = process.hrtime.bigint();
+    const staged = this.failures.staged();
+    this.writer.failures = staged;
     try {
-      return Promise.resolve(this.writer.db.transaction(() => fn(this.writer)).immediate());
+      const value = this.writer.db.transaction(() => fn(this.writer)).immediate();
+      staged.publish();
+      return Promise.resolve(value);
     } catch (e) {
       return Promise.reject(asError(e));
     } finally {
+      this.writer.failures = null;
       this.onWrite(Number(process.hrtime.bigint() - started) / 1e9);
     }
   }

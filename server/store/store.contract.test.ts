@@ -199,6 +199,88 @@ describe.each(engines)('Store contract: $name', (engine) => {
     expect((await store.listNamespaces(SINCE)).map((s) => s.namespace.name)).toEqual(['ns']);
   });
 
+  describe('the 7-day change numbers (kept per namespace between reads)', () => {
+    const numbers = (s: { changes7d: number; changeFailureRate7d: number | null; rollbacks7d: number } | null | undefined) =>
+      s ? { changes: s.changes7d, rate: s.changeFailureRate7d, rollbacks: s.rollbacks7d } : null;
+    /** What a store that has read nothing before says: the whole window read afresh. */
+    const afresh = async (since = SINCE) => {
+      const o = await replica();
+      return numbers(await o.getNamespace('ns', since));
+    };
+    const rollback = (expectedRevision: number, from: number, to: number, discard: number[], at = AT) =>
+      store.commitNamespaceChange(
+        {
+          namespace: 'ns',
+          expectedRevision,
+          activeVersion: to,
+          discard,
+          event: { ...event('snapshot.rollback', from, to), at, details: { discarded: discard } },
+        },
+        respond,
+        SINCE,
+      );
+
+    it('a rollback is counted at once: in its own response, the next read and the namespace list', async () => {
+      await store.commitNamespaceChange(create, respond, SINCE);
+      await load(1, 2, 1);
+      await load(2, 3, 2);
+      expect(numbers(await store.getNamespace('ns', SINCE))).toEqual({ changes: 2, rate: 0, rollbacks: 0 });
+      const rb = await rollback(3, 3, 2, [3]);
+      if (rb.kind !== 'committed') throw new Error(rb.kind);
+      expect(numbers(rb.committed.state)).toEqual({ changes: 2, rate: 0.5, rollbacks: 1 });
+      expect(numbers(await store.getNamespace('ns', SINCE))).toEqual({ changes: 2, rate: 0.5, rollbacks: 1 });
+      expect(numbers((await store.listNamespaces(SINCE))[0])).toEqual({ changes: 2, rate: 0.5, rollbacks: 1 });
+      expect(await afresh()).toEqual({ changes: 2, rate: 0.5, rollbacks: 1 });
+    });
+
+    it("another replica's changes are counted by this store's next read", async () => {
+      await store.commitNamespaceChange(create, respond, SINCE);
+      await load(1, 2, 1);
+      expect(numbers(await store.getNamespace('ns', SINCE))).toEqual({ changes: 1, rate: 0, rollbacks: 0 });
+      const other = await replica();
+      await other.commitNamespaceChange(
+        { namespace: 'ns', expectedRevision: 2, activeVersion: 1, discard: [2], event: { ...event('snapshot.rollback', 2, 1), details: { discarded: [2] } } },
+        respond,
+        SINCE,
+      );
+      expect(numbers(await store.getNamespace('ns', SINCE))).toEqual({ changes: 1, rate: 1, rollbacks: 1 });
+    });
+
+    it('a change whose transaction rolled back is never counted, also when its event id is handed out again', async () => {
+      await store.commitNamespaceChange(create, respond, SINCE);
+      await load(1, 2, 1);
+      expect(numbers(await store.getNamespace('ns', SINCE))).toEqual({ changes: 1, rate: 0, rollbacks: 0 });
+      const boom = () => {
+        throw new Error('boom');
+      };
+      await expect(
+        store.commitNamespaceChange(
+          { namespace: 'ns', expectedRevision: 2, version: version(3, 2), activeVersion: 3, event: event('snapshot.load', 2, 3) },
+          boom,
+          SINCE,
+        ),
+      ).rejects.toThrow('boom');
+      expect(numbers(await store.getNamespace('ns', SINCE))).toEqual({ changes: 1, rate: 0, rollbacks: 0 });
+      const rb = await rollback(2, 2, 1, [2]);
+      if (rb.kind !== 'committed') throw new Error(rb.kind);
+      expect(numbers(rb.committed.state)).toEqual({ changes: 1, rate: 1, rollbacks: 1 });
+      expect(numbers(await store.getNamespace('ns', SINCE))).toEqual({ changes: 1, rate: 1, rollbacks: 1 });
+      expect(await afresh()).toEqual({ changes: 1, rate: 1, rollbacks: 1 });
+    });
+
+    it('events leave the window as it moves on, and come back when it starts earlier again', async () => {
+      await store.commitNamespaceChange(create, respond, SINCE);
+      await load(1, 2, 1);
+      await rollback(2, 2, 1, [2], '2026-03-01T18:00:00.000Z');
+      const later = '2026-03-01T15:00:00.000Z';
+      expect(numbers(await store.getNamespace('ns', SINCE))).toEqual({ changes: 1, rate: 1, rollbacks: 1 });
+      // The load (at AT) is before `later`: only the rollback is left, and no change to fail.
+      expect(numbers(await store.getNamespace('ns', later))).toEqual({ changes: 0, rate: null, rollbacks: 1 });
+      expect(numbers(await store.getNamespace('ns', SINCE))).toEqual({ changes: 1, rate: 1, rollbacks: 1 });
+      expect(await afresh(later)).toEqual({ changes: 0, rate: null, rollbacks: 1 });
+    });
+  });
+
   it('tokens, sessions and meta', async () => {
     const token = { id: 'tok_1', name: 'n', role: 'viewer' as const, secretHash: 'h', createdAt: AT, createdBy: 'me', lastUsedAt: null, expiresAt: null, revokedAt: null };
     await store.insertToken(token);
