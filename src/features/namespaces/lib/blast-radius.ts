@@ -4,6 +4,7 @@
  */
 import type { FlagDto, NamespaceDetail } from '@contract/schemas';
 import { formatFlagValue, shortFlagName } from './flag-rows';
+import { byNaturalName } from './natural-order';
 
 export interface BlastRow {
   key: string;
@@ -38,6 +39,6 @@ export function blastRadius(detail: Pick<NamespaceDetail, 'snapshot' | 'features
     const live = liveBehaviour(flag);
     return { key: flag.key, name: shortFlagName(flag.key), live, fallback, valueChanges: flag.rules.length > 0 || live !== fallback };
   });
-  affected.sort((a, b) => Number(b.valueChanges) - Number(a.valueChanges) || a.name.localeCompare(b.name, 'en', { numeric: true }));
+  affected.sort((a, b) => Number(b.valueChanges) - Number(a.valueChanges) || byNaturalName(a.name, b.name));
   return { affected, alreadyInactive: detail.snapshot.flags.length - active.length };
 }

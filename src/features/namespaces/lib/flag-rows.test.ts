@@ -13,6 +13,16 @@ describe('flagRows', () => {
   });
 });
 
+describe('natural order', () => {
+  it('sorts rows by name with numbers compared as numbers, whatever order the snapshot lists them in', () => {
+    const [first] = checkoutDetail.snapshot.flags;
+    if (!first) throw new Error('fixture missing');
+    const named = (name: string) => ({ ...first, key: `feature::checkout::${name}` });
+    const snapshot = { ...checkoutDetail.snapshot, flags: ['flag10', 'Flag3', 'flag2', 'alpha', 'flag1'].map(named) };
+    expect(flagRows({ snapshot }).map((r) => r.name)).toEqual(['alpha', 'flag1', 'flag2', 'Flag3', 'flag10']);
+  });
+});
+
 describe('formatting', () => {
   it('shortens keys to their flag name', () => {
     expect(shortFlagName('feature::checkout::variant')).toBe('variant');

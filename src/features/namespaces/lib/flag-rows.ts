@@ -1,5 +1,6 @@
 /** Rows of the live flags table (the registry returns flags decoded, every default filled in). */
-import { FlagValueSchema, type NamespaceDetail, type RuleDto } from '@contract/schemas';
+import { FlagValueSchema, type FlagDto, type NamespaceDetail, type RuleDto } from '@contract/schemas';
+import { byNaturalName } from './natural-order';
 
 export interface FlagRow {
   key: string;
@@ -18,13 +19,17 @@ export function shortFlagName(key: string): string {
   return parts.length >= 3 ? parts.slice(2).join('::') : key;
 }
 
-export function formatFlagValue(raw: unknown): string {
-  const parsed = FlagValueSchema.safeParse(raw);
-  if (!parsed.success) return '—';
-  const { type, value } = parsed.data;
+/** A value read from the API response (already checked against the contract when it arrived). */
+export function formatDecodedValue({ type, value }: FlagDto['defaultValue']): string {
   if (type === 'STRING') return JSON.stringify(value);
   if (type === 'DATA_CLASS' || (typeof value === 'object' && value !== null)) return JSON.stringify(value);
   return String(value);
+}
+
+/** A value from anywhere (e.g. a snapshot being edited): '—' when it is not a flag value. */
+export function formatFlagValue(raw: unknown): string {
+  const parsed = FlagValueSchema.safeParse(raw);
+  return parsed.success ? formatDecodedValue(parsed.data) : '—';
 }
 
 function rampsOf(rules: RuleDto[]): number[] {
@@ -39,13 +44,13 @@ export function flagRows(detail: Pick<NamespaceDetail, 'snapshot'>): FlagRow[] {
         key: flag.key,
         name: shortFlagName(flag.key),
         type: flag.defaultValue.type,
-        defaultValue: formatFlagValue(flag.defaultValue),
+        defaultValue: formatDecodedValue(flag.defaultValue),
         active: flag.isActive,
         rules: flag.rules.length,
         partialRamp: ramps.length ? Math.min(...ramps) : null,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    .sort((a, b) => byNaturalName(a.name, b.name));
 }
 
 export type ActiveFilter = 'all' | 'active' | 'inactive';

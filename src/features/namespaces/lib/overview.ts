@@ -3,6 +3,7 @@
  * API returned and the search/sort state kept in the URL.
  */
 import type { NamespaceSummary } from '@contract/schemas';
+import { byNaturalName } from './natural-order';
 
 export const SORT_KEYS = ['name', 'version', 'flags', 'status', 'lastChange', 'rollbacks', 'failureRate'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -58,7 +59,7 @@ export function filterNamespaces(items: readonly NamespaceSummary[], q: string):
   });
 }
 
-const byName = (a: NamespaceSummary, b: NamespaceSummary) => a.name.localeCompare(b.name, 'en', { numeric: true });
+const byName = (a: NamespaceSummary, b: NamespaceSummary) => byNaturalName(a.name, b.name);
 
 const SORT_VALUE: Record<Exclude<SortKey, 'name'>, (n: NamespaceSummary) => number> = {
   version: (n) => n.activeVersion,
