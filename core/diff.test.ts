@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffImmutableSnapshots, diffSnapshots, diffSummary, killSwitchSnapshot, type SnapshotDiff } from './diff';
+import { countsOf, diffCounts, diffImmutableSnapshots, diffSnapshots, diffSummary, killSwitchSnapshot, type SnapshotDiff } from './diff';
 import type { Flag, Rule, Snapshot } from './model';
 
 const K = (n: string) => `feature::app::${n}`;
@@ -84,6 +84,33 @@ describe('diffSnapshots', () => {
       '/rules/0/axes/constructor',
       '/rules/0/axes/a~1b',
     ]);
+  });
+});
+
+describe('diffCounts', () => {
+  const cases: [string, Snapshot, Snapshot][] = [
+    [
+      'added, removed, changed and meta',
+      { meta: { version: '1' }, flags: [flag('same'), flag('gone'), flag('ramp', [rule(10)])] },
+      { meta: { version: '2' }, flags: [flag('new'), flag('ramp', [rule(50)]), flag('same')] },
+    ],
+    ['reordered flags, keys in another order', { flags: [flag('a'), flag('b')] }, { flags: [{ ...flag('b'), key: K('b') }, flag('a')].reverse() }],
+    ['an array element removed', { flags: [flag('a', [rule(1), rule(2)])] }, { flags: [flag('a', [rule(1)])] }],
+    [
+      'keys that exist on Object.prototype',
+      { flags: [flag('p', [rule(100, { axes: Object.fromEntries([['constructor', ['x']]]) })])] },
+      { flags: [flag('p', [rule(100, { axes: {} })])] },
+    ],
+    ['a member present with no value against an absent one', { flags: [{ ...flag('u'), salt: undefined } as unknown as Flag] }, { flags: [flag('u')] }],
+    ['an array against an object', { flags: [flag('o', [rule(1, { axes: { x: [] } })])] }, { flags: [flag('o', [rule(1, { axes: { x: {} as never } })])] }],
+    ['meta appears', { flags: [] }, { meta: { version: '1' }, flags: [] }],
+    ['nothing', { meta: { version: '1' }, flags: [flag('a')] }, { meta: { version: '1' }, flags: [flag('a')] }],
+  ];
+
+  it.each(cases)('counts what diffSnapshots finds: %s', (_name, from, to) => {
+    expect(diffCounts(from, to)).toEqual(countsOf(diffSnapshots(from, to)));
+    expect(diffCounts(to, from)).toEqual(countsOf(diffSnapshots(to, from)));
+    expect(diffSummary(diffCounts(from, to))).toBe(diffSummary(diffSnapshots(from, to)));
   });
 });
 

@@ -34,6 +34,8 @@ export function parseJson(text: string): Result<unknown> {
 
 /** RFC 6901: `~` -> `~0`, `/` -> `~1`. */
 export function escapePointerToken(s: string): string {
+  // Most tokens (indexes, field names) hold neither character: no new string then.
+  if (!s.includes('~') && !s.includes('/')) return s;
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

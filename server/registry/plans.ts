@@ -3,11 +3,12 @@
  * the one NamespaceChange the store commits atomically. Plans validate; they never write.
  */
 import type { DeclaredFeature, NamespaceSchema, Snapshot } from '@core/model';
-import { serializeSnapshot, snapshotHash } from '@core/canonical';
-import { diffSnapshots, diffSummary } from '@core/diff';
+import { serializeSnapshot } from '@core/canonical';
+import { diffCounts, diffSummary } from '@core/diff';
 import type { AuditAction, VersionKind } from '@contract/schemas';
 import { ApiError } from '../errors';
 import type { NamespaceChange, NamespaceStateWithContent, NewVersion, VersionRow, VersionWithContent } from '../store/types';
+import { snapshotHash } from './digest';
 import { storedSnapshot } from './stored-snapshot';
 
 export interface Author {
@@ -28,14 +29,8 @@ export const activeSnapshot = (state: NamespaceStateWithContent): Snapshot =>
 
 /** What the audit log and the UI need to describe a snapshot change without fetching it. */
 export function changeDetails(from: Snapshot, to: Snapshot, toHash: string): Record<string, unknown> {
-  const d = diffSnapshots(from, to);
-  return {
-    diffSummary: diffSummary(d),
-    added: d.added.length,
-    removed: d.removed.length,
-    changed: d.changed.length,
-    hash: toHash,
-  };
+  const d = diffCounts(from, to);
+  return { diffSummary: diffSummary(d), added: d.added, removed: d.removed, changed: d.changed, hash: toHash };
 }
 
 export function newVersion(

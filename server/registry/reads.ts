@@ -8,13 +8,13 @@ import type {
   VersionDetail,
   VersionPage,
 } from '@contract/schemas';
-import { snapshotHash } from '@core/canonical';
 import { diffImmutableSnapshots, diffSnapshots } from '@core/diff';
 import { shadowCheck } from '@core/evaluate';
 import type { Clock } from '../clock';
 import { ApiError, notFound } from '../errors';
 import type { ChangeFeed } from '../live/change-feed';
 import type { NamespaceStateWithContent, Store } from '../store/types';
+import { snapshotHash } from './digest';
 import { activeSnapshot, schemaOf } from './plans';
 import type { ServedSnapshots } from './served';
 import { storedSnapshot } from './stored-snapshot';
