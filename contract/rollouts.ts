@@ -5,7 +5,7 @@
  * validated with the pure domain's schemas (`core/rollout/schemas.ts`), so the server, the SPA
  * and reporters agree on one definition.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   CanaryConfigSchema,
   CumulativeReportSchema,
@@ -37,7 +37,7 @@ export {
 };
 
 export const ROLLOUT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const RolloutId = z.string().regex(ROLLOUT_ID, 'a rollout id is 1-64 lowercase letters, digits or "-", starting with a letter or digit');
+export const RolloutId = z.string().check(z.regex(ROLLOUT_ID, 'a rollout id is 1-64 lowercase letters, digits or "-", starting with a letter or digit'));
 
 export const RolloutMode = z.enum(ROLLOUT_MODES);
 export const RolloutStage = z.enum(STAGES);
@@ -51,7 +51,7 @@ export const TriageStatus = z.enum(['expected', 'bug', 'ignored']);
 export type TriageStatus = z.infer<typeof TriageStatus>;
 
 /** V1 / V2 value of the bound flag: a boolean for BOOLEAN flags, an enum constant for ENUM flags. */
-export const VariantValue = z.union([z.boolean(), z.string().min(1).max(256)]);
+export const VariantValue = z.union([z.boolean(), z.string().check(z.minLength(1), z.maxLength(256))]);
 
 // ---------- the policy apps read from the snapshot ----------
 
@@ -64,7 +64,7 @@ export const RolloutPolicySchema = z.object({
   rolloutId: z.string(),
   mode: RolloutMode,
   stage: RolloutStage,
-  stepIndex: z.number().int(),
+  stepIndex: z.number().check(z.int()),
   /** Percent of traffic on V2 (0..100); also the rampUp of the bound flag's rollout rule. */
   share: z.number(),
   canary: CanaryConfigSchema,
@@ -75,11 +75,11 @@ export type RolloutPolicy = z.infer<typeof RolloutPolicySchema>;
 /** What the namespace's active snapshot says about the rollout: the truth for stage and share. */
 export const RolloutLiveSchema = z.object({
   namespace: z.string(),
-  activeVersion: z.number().int(),
+  activeVersion: z.number().check(z.int()),
   /** The policy flag in the active snapshot; null when the snapshot does not carry it (e.g. a rollback to before the rollout), then apps see mode `disabled`. */
-  policy: RolloutPolicySchema.nullable(),
+  policy: z.nullable(RolloutPolicySchema),
   /** rampUp of the `switchyard-rollout:<id>` rule on the bound flag; null when the rule is absent. */
-  ruleShare: z.number().nullable(),
+  ruleShare: z.nullable(z.number()),
   /** The namespace kill switch is on: apps see every flag's declared default (V1, policy disabled). */
   killSwitch: z.boolean(),
   /** Policy and rule agree with each other and with what the rollout last wrote. */
@@ -90,12 +90,12 @@ export type RolloutLive = z.infer<typeof RolloutLiveSchema>;
 export const RolloutStateSchema = z.object({
   status: RolloutStatus,
   /** From the active snapshot (step 0 when the snapshot has no policy). */
-  stepIndex: z.number().int(),
+  stepIndex: z.number().check(z.int()),
   stage: RolloutStage,
   share: z.number(),
   mode: RolloutMode,
   paused: z.boolean(),
-  pausedReason: z.string().nullable(),
+  pausedReason: z.nullable(z.string()),
   /** When the current step began (the guards and the gate streak look at what arrived since). */
   stageStartedAt: z.string(),
 });
@@ -106,9 +106,9 @@ export type GuardRuleDto = z.infer<typeof GuardRuleDto>;
 
 /** One-glance verdict for lists: the latest gate status and the worst guard state now. */
 export const RolloutVerdictSchema = z.object({
-  gate: GateStatus.nullable(),
+  gate: z.nullable(GateStatus),
   gateReasons: z.array(z.string()),
-  acceptStreak: z.number().int(),
+  acceptStreak: z.number().check(z.int()),
   promotionAllowed: z.boolean(),
   /** Worst state of any guard rule over the windows since the stage began. */
   guards: z.enum(['ok', 'pending', 'breached', 'no_data']),
@@ -124,11 +124,11 @@ export const RolloutSummarySchema = z.object({
   v2Value: VariantValue,
   /** The companion policy flag's key. */
   policyFlagKey: z.string(),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   createdAt: z.string(),
   createdBy: z.string(),
   /** Bumped on every rollout change (and when a namespace change alters the policy): send it as If-Match. */
-  revision: z.number().int(),
+  revision: z.number().check(z.int()),
   steps: z.array(StepSchema),
   state: RolloutStateSchema,
   canary: CanaryConfigSchema,
@@ -136,11 +136,11 @@ export const RolloutSummarySchema = z.object({
   live: RolloutLiveSchema,
   verdict: RolloutVerdictSchema,
   /** The latest audit event written by the guards engine (actor `switchyard-guards`). */
-  lastGuardEvent: AuditEventSchema.nullable(),
-  lastWindowAt: z.string().nullable(),
-  lastReportAt: z.string().nullable(),
+  lastGuardEvent: z.nullable(AuditEventSchema),
+  lastWindowAt: z.nullable(z.string()),
+  lastReportAt: z.nullable(z.string()),
   /** The bound namespace's last 7 days (as in its NamespaceSummary): rollbacks, changes, change failure rate. Always sent by the server. */
-  namespaceRecent: z.object({ rollbacks7d: z.number().int(), changes7d: z.number().int(), changeFailureRate7d: z.number().nullable() }).optional(),
+  namespaceRecent: z.optional(z.object({ rollbacks7d: z.number().check(z.int()), changes7d: z.number().check(z.int()), changeFailureRate7d: z.nullable(z.number()) })),
 });
 export type RolloutSummary = z.infer<typeof RolloutSummarySchema>;
 
@@ -150,14 +150,14 @@ export const GuardStatusDto = z.object({
   severity: z.enum(['warning', 'critical']),
   action: z.enum(['pause', 'rollback', 'none']),
   state: z.enum(['ok', 'pending', 'breached']),
-  consecutiveMinutes: z.number().int(),
-  forMinutes: z.number().int(),
+  consecutiveMinutes: z.number().check(z.int()),
+  forMinutes: z.number().check(z.int()),
   threshold: z.number(),
   /** Latest compared value (V2, or V2/V1 for relative rules) and its minute. */
-  latestValue: z.number().nullable(),
-  latestAt: z.string().nullable(),
-  runStartedAt: z.string().nullable(),
-  breachId: z.string().nullable(),
+  latestValue: z.nullable(z.number()),
+  latestAt: z.nullable(z.string()),
+  runStartedAt: z.nullable(z.string()),
+  breachId: z.nullable(z.string()),
 });
 
 /** A breach the guards engine recorded (exactly once per breachId). */
@@ -171,18 +171,18 @@ export const GuardBreachDto = z.object({
   firedAt: z.string(),
   detectedAt: z.string(),
   sentence: z.string(),
-  eventId: z.number().int().nullable(),
+  eventId: z.nullable(z.number().check(z.int())),
 });
 export type GuardBreachDto = z.infer<typeof GuardBreachDto>;
 
-export const RolloutDetailSchema = RolloutSummarySchema.extend({
+export const RolloutDetailSchema = z.extend(RolloutSummarySchema, {
   guards: z.array(GuardRuleSchema),
   gateThresholds: GateThresholdsSchema,
   guardStatus: z.array(GuardStatusDto),
   breaches: z.array(GuardBreachDto),
   /** Audit events of this rollout, newest first (at most 200): the stage track's history. */
   events: z.array(AuditEventSchema),
-  countersResetAt: z.string().nullable(),
+  countersResetAt: z.nullable(z.string()),
 });
 export type RolloutDetail = z.infer<typeof RolloutDetailSchema>;
 
@@ -190,18 +190,18 @@ export type RolloutDetail = z.infer<typeof RolloutDetailSchema>;
 
 export const CreateRolloutBody = z.strictObject({
   /** Default: `<namespace>-<flag name>` lowercased (with a numeric suffix when taken). */
-  id: RolloutId.optional(),
+  id: z.optional(RolloutId),
   namespace: NamespaceId,
   /** The bound flag: its full key or its short name. BOOLEAN or ENUM. */
-  flag: z.string().min(1).max(512),
+  flag: z.string().check(z.minLength(1), z.maxLength(512)),
   v1Value: VariantValue,
   v2Value: VariantValue,
-  description: z.string().max(2000).optional(),
-  steps: StepsSchema.optional(),
-  canary: CanaryConfigSchema.optional(),
-  parity: ParitySamplingSchema.optional(),
-  guards: GuardRulesSchema.optional(),
-  gateThresholds: GateThresholdsSchema.optional(),
+  description: z.optional(z.string().check(z.maxLength(2000))),
+  steps: z.optional(StepsSchema),
+  canary: z.optional(CanaryConfigSchema),
+  parity: z.optional(ParitySamplingSchema),
+  guards: z.optional(GuardRulesSchema),
+  gateThresholds: z.optional(GateThresholdsSchema),
   reason: Reason,
 });
 export type CreateRolloutBody = z.infer<typeof CreateRolloutBody>;
@@ -209,30 +209,28 @@ export type CreateRolloutBody = z.infer<typeof CreateRolloutBody>;
 export const PromoteBody = z.strictObject({
   reason: Reason,
   /** Admins only: promote although the gate has not accepted twice in a row. */
-  override: z.boolean().default(false),
+  override: z._default(z.boolean(), false),
 });
 export const RolloutActionBody = z.strictObject({ reason: Reason });
 
-export const RolloutSettingsBody = z
-  .strictObject({
-    canary: CanaryConfigSchema.optional(),
-    parity: ParitySamplingSchema.optional(),
-    guards: GuardRulesSchema.optional(),
-    gateThresholds: GateThresholdsSchema.optional(),
-    /** Only while at step 0 (shadow). */
-    steps: StepsSchema.optional(),
-    reason: Reason,
-  })
-  .refine((b) => b.canary !== undefined || b.parity !== undefined || b.guards !== undefined || b.gateThresholds !== undefined || b.steps !== undefined, {
-    message: 'send at least one of canary, parity, guards, gateThresholds, steps',
-  });
+export const RolloutSettingsBody = z.strictObject({
+  canary: z.optional(CanaryConfigSchema),
+  parity: z.optional(ParitySamplingSchema),
+  guards: z.optional(GuardRulesSchema),
+  gateThresholds: z.optional(GateThresholdsSchema),
+  /** Only while at step 0 (shadow). */
+  steps: z.optional(StepsSchema),
+  reason: Reason,
+}).check(z.refine((b) => b.canary !== undefined || b.parity !== undefined || b.guards !== undefined || b.gateThresholds !== undefined || b.steps !== undefined, {
+  message: 'send at least one of canary, parity, guards, gateThresholds, steps',
+}));
 export type RolloutSettingsBody = z.infer<typeof RolloutSettingsBody>;
 
 export const RolloutMutationResponse = z.object({
   rollout: RolloutDetailSchema,
   event: AuditEventSchema,
   /** The snapshot version written (stage changes, rollbacks, canary/sampling changes); null otherwise. */
-  version: VersionSummarySchema.nullable(),
+  version: z.nullable(VersionSummarySchema),
 });
 export type RolloutMutationResponse = z.infer<typeof RolloutMutationResponse>;
 
@@ -240,18 +238,18 @@ export type RolloutMutationResponse = z.infer<typeof RolloutMutationResponse>;
 
 export const SeriesBucketSchema = z.object({
   t: z.number(),
-  windowCount: z.number().int(),
-  requests: z.number().nullable(),
-  errors: z.number().nullable(),
-  errorRate: z.number().nullable(),
-  latencyAvgMs: z.number().nullable(),
-  latencyP50Ms: z.number().nullable(),
-  latencyP95Ms: z.number().nullable(),
-  latencyP99Ms: z.number().nullable(),
-  latencyP99MaxMs: z.number().nullable(),
-  memoryMb: z.number().nullable(),
-  cpuPct: z.number().nullable(),
-  throughput: z.number().nullable(),
+  windowCount: z.number().check(z.int()),
+  requests: z.nullable(z.number()),
+  errors: z.nullable(z.number()),
+  errorRate: z.nullable(z.number()),
+  latencyAvgMs: z.nullable(z.number()),
+  latencyP50Ms: z.nullable(z.number()),
+  latencyP95Ms: z.nullable(z.number()),
+  latencyP99Ms: z.nullable(z.number()),
+  latencyP99MaxMs: z.nullable(z.number()),
+  memoryMb: z.nullable(z.number()),
+  cpuPct: z.nullable(z.number()),
+  throughput: z.nullable(z.number()),
 });
 export type SeriesBucketDto = z.infer<typeof SeriesBucketSchema>;
 
@@ -261,19 +259,19 @@ export const ThresholdLineSchema = z.object({
   severity: z.enum(['warning', 'critical']),
   action: z.enum(['pause', 'rollback', 'none']),
   kind: z.enum(['absolute', 'relative_to_v1']),
-  value: z.number().nullable(),
-  points: z.array(z.object({ t: z.number(), value: z.number().nullable() })),
+  value: z.nullable(z.number()),
+  points: z.array(z.object({ t: z.number(), value: z.nullable(z.number()) })),
 });
 
 export const MetricVerdictSchema = z.object({
   metric: MetricName,
   level: VerdictLevel,
   sentence: z.string(),
-  v2Value: z.number().nullable(),
-  v1Value: z.number().nullable(),
-  deviationPct: z.number().nullable(),
-  minutes: z.number().int(),
-  rules: z.array(z.object({ ruleId: z.string(), severity: z.enum(['warning', 'critical']), heldMinutes: z.number().int() })),
+  v2Value: z.nullable(z.number()),
+  v1Value: z.nullable(z.number()),
+  deviationPct: z.nullable(z.number()),
+  minutes: z.number().check(z.int()),
+  rules: z.array(z.object({ ruleId: z.string(), severity: z.enum(['warning', 'critical']), heldMinutes: z.number().check(z.int()) })),
 });
 export type MetricVerdictDto = z.infer<typeof MetricVerdictSchema>;
 
@@ -301,12 +299,12 @@ export const MarkerSchema = z.object({
   kind: MarkerKind,
   /** Short text for a tooltip: "Promoted to Ramp 25%", "v14 rolled back to v12", "V2 error rate above 5% for 5 consecutive minutes". */
   label: z.string(),
-  actor: z.string().nullable(),
+  actor: z.nullable(z.string()),
   severity: z.enum(['info', 'warning', 'critical']),
   automatic: z.boolean(),
-  eventId: z.number().int().nullable(),
-  breachId: z.string().nullable(),
-  version: z.number().int().nullable(),
+  eventId: z.nullable(z.number().check(z.int())),
+  breachId: z.nullable(z.string()),
+  version: z.nullable(z.number().check(z.int())),
 });
 export type Marker = z.infer<typeof MarkerSchema>;
 
@@ -314,13 +312,13 @@ const isoTime = z.iso.datetime({ offset: true });
 
 export const MetricsQuery = z.object({
   /** Default: `to` minus 6 hours. */
-  from: isoTime.optional(),
+  from: z.optional(isoTime),
   /** Default: now. */
-  to: isoTime.optional(),
+  to: z.optional(isoTime),
   /** At most this many buckets per variant (default 360). */
-  points: z.coerce.number().int().min(1).max(2000).default(360),
+  points: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2000)), 360),
   /** Minutes the verdicts look back from `to` (default 10). */
-  verdictMinutes: z.coerce.number().int().min(1).max(1440).default(10),
+  verdictMinutes: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1440)), 10),
 });
 
 export const MetricsResponse = z.object({
@@ -361,17 +359,17 @@ export const GateResultSchema = z.object({
 
 export const GateResponse = z.object({
   rolloutId: z.string(),
-  stepIndex: z.number().int(),
+  stepIndex: z.number().check(z.int()),
   currentStep: StepSchema,
   /** The step promotion would go to; null at the last step. */
-  nextStep: StepSchema.nullable(),
+  nextStep: z.nullable(StepSchema),
   /** The latest cumulative report the gate read (counts since the manual counters reset, if any). */
-  report: z.object({ id: z.number().int(), capturedAt: z.string(), receivedAt: z.string() }).nullable(),
-  gate: GateResultSchema.nullable(),
+  report: z.nullable(z.object({ id: z.number().check(z.int()), capturedAt: z.string(), receivedAt: z.string() })),
+  gate: z.nullable(GateResultSchema),
   /** Gate statuses of the reports since the stage began, oldest first (at most 20). */
   recent: z.array(z.object({ capturedAt: z.string(), status: GateStatus })),
-  acceptStreak: z.number().int(),
-  requiredStreak: z.number().int(),
+  acceptStreak: z.number().check(z.int()),
+  requiredStreak: z.number().check(z.int()),
   promotionAllowed: z.boolean(),
   /** Why promotion is not possible now, besides the gate (paused, rolled back, at the last step, completed). */
   blockers: z.array(z.string()),
@@ -380,7 +378,7 @@ export type GateResponse = z.infer<typeof GateResponse>;
 
 // ---------- counters ----------
 
-const DecisionCountsDto = z.object(Object.fromEntries(DECISION_ACTIONS.map((a) => [a, z.number()])) as Record<(typeof DECISION_ACTIONS)[number], z.ZodNumber>);
+const DecisionCountsDto = z.object(Object.fromEntries(DECISION_ACTIONS.map((a) => [a, z.number()])) as Record<(typeof DECISION_ACTIONS)[number], z.ZodMiniNumber>);
 
 const CounterDeltasSchema = z.object({
   decisions: DecisionCountsDto,
@@ -388,7 +386,7 @@ const CounterDeltasSchema = z.object({
   parity: z.object({ samples: z.number(), reports: z.number(), match: z.number(), mismatch: z.number(), legacy_unavailable: z.number() }),
 });
 
-export const CounterPointSchema = CounterDeltasSchema.extend({
+export const CounterPointSchema = z.extend(CounterDeltasSchema, {
   at: z.number(),
   capturedAt: z.string(),
   seconds: z.number(),
@@ -397,8 +395,8 @@ export const CounterPointSchema = CounterDeltasSchema.extend({
 });
 
 export const CountersQuery = z.object({
-  from: isoTime.optional(),
-  to: isoTime.optional(),
+  from: z.optional(isoTime),
+  to: z.optional(isoTime),
 });
 
 export const CountersResponse = z.object({
@@ -410,11 +408,9 @@ export const CountersResponse = z.object({
   /** Every reason seen in the points, sorted. */
   reasons: z.array(z.string()),
   /** Reporter resets (a counter went down) and manual resets (POST …/counters/reset) in the range. */
-  resets: z.array(z.object({ at: z.number(), kind: z.enum(['detected', 'manual']), actor: z.string().nullable(), reason: z.string().nullable() })),
+  resets: z.array(z.object({ at: z.number(), kind: z.enum(['detected', 'manual']), actor: z.nullable(z.string()), reason: z.nullable(z.string()) })),
   /** The latest report's cumulative counts (since the manual reset when there was one). */
-  latest: z
-    .object({ capturedAt: z.string(), decisionCounts: DecisionCountsDto, reasonCounts: z.record(z.string(), z.number()), parityReportCount: z.number(), paritySampleCount: z.number() })
-    .nullable(),
+  latest: z.nullable(z.object({ capturedAt: z.string(), decisionCounts: DecisionCountsDto, reasonCounts: z.record(z.string(), z.number()), parityReportCount: z.number(), paritySampleCount: z.number() })),
 });
 export type CountersResponse = z.infer<typeof CountersResponse>;
 
@@ -422,7 +418,7 @@ export type CountersResponse = z.infer<typeof CountersResponse>;
 
 export const TriageSchema = z.object({
   status: TriageStatus,
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   by: z.string(),
   at: z.string(),
   /** Set by triaging the whole pattern (PATCH …/parity/patterns), not this report alone. */
@@ -431,68 +427,68 @@ export const TriageSchema = z.object({
 export type Triage = z.infer<typeof TriageSchema>;
 
 export const ParityReportDto = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   rolloutId: z.string(),
   subject: z.string(),
   comparedAt: z.string(),
   receivedAt: z.string(),
   status: ParityStatus,
-  adapter: z.string().nullable(),
-  reason: z.string().nullable(),
-  eventOutputCount: z.number().int(),
-  legacyOutputCount: z.number().int(),
-  missingInLegacy: z.number().int(),
-  missingInEvent: z.number().int(),
+  adapter: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
+  eventOutputCount: z.number().check(z.int()),
+  legacyOutputCount: z.number().check(z.int()),
+  missingInLegacy: z.number().check(z.int()),
+  missingInEvent: z.number().check(z.int()),
   /** The differing outputs: V1's without a V2 twin, V2's without a V1 twin. */
   onlyInV1: z.array(ParityOutputSchema),
   onlyInV2: z.array(ParityOutputSchema),
   pattern: z.string(),
-  triage: TriageSchema.nullable(),
+  triage: z.nullable(TriageSchema),
   /** Whether both sides' full outputs are still kept (the latest 1,000 reports per rollout). */
   outputsKept: z.boolean(),
 });
 export type ParityReportDto = z.infer<typeof ParityReportDto>;
 
-export const ParityReportDetail = ParityReportDto.extend({
-  v1Outputs: z.array(ParityOutputSchema).nullable(),
-  v2Outputs: z.array(ParityOutputSchema).nullable(),
+export const ParityReportDetail = z.extend(ParityReportDto, {
+  v1Outputs: z.nullable(z.array(ParityOutputSchema)),
+  v2Outputs: z.nullable(z.array(ParityOutputSchema)),
 });
 export type ParityReportDetail = z.infer<typeof ParityReportDetail>;
 
 export const ParityReportsQuery = z.object({
-  status: ParityStatus.optional(),
+  status: z.optional(ParityStatus),
   /** `untriaged` or a triage status. */
-  triage: z.enum(['untriaged', 'expected', 'bug', 'ignored']).optional(),
-  pattern: z.string().max(4000).optional(),
-  subject: z.string().max(512).optional(),
+  triage: z.optional(z.enum(['untriaged', 'expected', 'bug', 'ignored'])),
+  pattern: z.optional(z.string().check(z.maxLength(4000))),
+  subject: z.optional(z.string().check(z.maxLength(512))),
   /** Report id: only older reports (paging). */
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  before: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 50),
 });
 
 export const ParityReportPage = z.object({
   items: z.array(ParityReportDto),
   /** Matching reports kept (all pages). */
-  total: z.number().int(),
-  nextBefore: z.number().int().nullable(),
+  total: z.number().check(z.int()),
+  nextBefore: z.nullable(z.number().check(z.int())),
 });
 export type ParityReportPage = z.infer<typeof ParityReportPage>;
 
-export const TriageCounts = z.object({ untriaged: z.number().int(), expected: z.number().int(), bug: z.number().int(), ignored: z.number().int() });
+export const TriageCounts = z.object({ untriaged: z.number().check(z.int()), expected: z.number().check(z.int()), bug: z.number().check(z.int()), ignored: z.number().check(z.int()) });
 
 export const ParityPatternSchema = z.object({
   pattern: z.string(),
   status: z.enum(['mismatch', 'legacy_unavailable']),
   /** All reports ever ingested with this pattern (kept as an aggregate beyond the report bound). */
-  count: z.number().int(),
+  count: z.number().check(z.int()),
   /** Reports of the pattern still kept. */
-  kept: z.number().int(),
+  kept: z.number().check(z.int()),
   firstSeen: z.string(),
   lastSeen: z.string(),
   triage: TriageCounts,
   /** The triage applied to the whole pattern (new reports of the pattern inherit it). */
-  patternTriage: TriageSchema.nullable(),
-  exampleReportId: z.number().int().nullable(),
+  patternTriage: z.nullable(TriageSchema),
+  exampleReportId: z.nullable(z.number().check(z.int())),
 });
 export type ParityPattern = z.infer<typeof ParityPatternSchema>;
 
@@ -500,26 +496,26 @@ export const ParityPatternsResponse = z.object({
   rolloutId: z.string(),
   /** Most frequent first. */
   items: z.array(ParityPatternSchema),
-  totals: z.object({ reports: z.number().int(), match: z.number().int(), mismatch: z.number().int(), legacy_unavailable: z.number().int() }),
+  totals: z.object({ reports: z.number().check(z.int()), match: z.number().check(z.int()), mismatch: z.number().check(z.int()), legacy_unavailable: z.number().check(z.int()) }),
 });
 export type ParityPatternsResponse = z.infer<typeof ParityPatternsResponse>;
 
 export const TriageBody = z.strictObject({
   /** null clears the triage. */
-  triage: TriageStatus.nullable(),
-  note: z.string().trim().max(2000).optional(),
+  triage: z.nullable(TriageStatus),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 });
 
 export const PatternTriageBody = z.strictObject({
-  pattern: z.string().min(1).max(4000),
-  triage: TriageStatus.nullable(),
-  note: z.string().trim().max(2000).optional(),
+  pattern: z.string().check(z.minLength(1), z.maxLength(4000)),
+  triage: z.nullable(TriageStatus),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 });
 
 export const TriageResponse = z.object({ report: ParityReportDto, event: AuditEventSchema });
-export const PatternTriageResponse = z.object({ pattern: ParityPatternSchema, updated: z.number().int(), event: AuditEventSchema });
+export const PatternTriageResponse = z.object({ pattern: ParityPatternSchema, updated: z.number().check(z.int()), event: AuditEventSchema });
 
-export const CompareBody = z.strictObject({ subject: z.string().min(1).max(512) });
+export const CompareBody = z.strictObject({ subject: z.string().check(z.minLength(1), z.maxLength(512)) });
 
 /**
  * On-demand compare (O7): the multiset comparison re-run, now, over the latest outputs stored
@@ -529,16 +525,16 @@ export const CompareBody = z.strictObject({ subject: z.string().min(1).max(512) 
 export const CompareResponse = z.object({
   subject: z.string(),
   comparedAt: z.string(),
-  source: z.object({ reportId: z.number().int(), comparedAt: z.string(), status: ParityStatus }),
+  source: z.object({ reportId: z.number().check(z.int()), comparedAt: z.string(), status: ParityStatus }),
   status: ParityStatus,
-  eventOutputCount: z.number().int(),
-  legacyOutputCount: z.number().int(),
-  missingInLegacy: z.number().int(),
-  missingInEvent: z.number().int(),
+  eventOutputCount: z.number().check(z.int()),
+  legacyOutputCount: z.number().check(z.int()),
+  missingInLegacy: z.number().check(z.int()),
+  missingInEvent: z.number().check(z.int()),
   onlyInV1: z.array(ParityOutputSchema),
   onlyInV2: z.array(ParityOutputSchema),
   pattern: z.string(),
-  v1Outputs: z.array(ParityOutputSchema).nullable(),
+  v1Outputs: z.nullable(z.array(ParityOutputSchema)),
   v2Outputs: z.array(ParityOutputSchema),
   /** The re-run agrees with the stored report's status and pattern. */
   sameAsStored: z.boolean(),
@@ -552,22 +548,22 @@ export const GuardOutcomeSchema = z.object({
   breachId: z.string(),
   ruleId: z.string(),
   outcome: z.enum(['rolled_back', 'paused', 'noted']),
-  eventId: z.number().int().nullable(),
+  eventId: z.nullable(z.number().check(z.int())),
 });
 
 export const MetricsIngestResponse = z.object({
-  accepted: z.number().int(),
-  inserted: z.number().int(),
-  updated: z.number().int(),
+  accepted: z.number().check(z.int()),
+  inserted: z.number().check(z.int()),
+  updated: z.number().check(z.int()),
   /** Windows older than the retention (14 days) are acknowledged and dropped. */
-  dropped: z.number().int(),
+  dropped: z.number().check(z.int()),
   /** Newest window start kept per variant, epoch ms. */
-  latestStart: z.object({ v1: z.number().nullable(), v2: z.number().nullable() }),
+  latestStart: z.object({ v1: z.nullable(z.number()), v2: z.nullable(z.number()) }),
   guards: z.array(GuardOutcomeSchema),
 });
 
 export const ReporterIngestResponse = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   capturedAt: z.string(),
   /** A report with the same capturedAt was already stored: it was replaced. */
   replaced: z.boolean(),
@@ -582,7 +578,7 @@ export const ParityIngestResponse = z.object({
 
 // ---------- list ----------
 
-export const RolloutsQuery = z.object({ namespace: NamespaceId.optional() });
+export const RolloutsQuery = z.object({ namespace: z.optional(NamespaceId) });
 export const RolloutList = z.object({ items: z.array(RolloutSummarySchema) });
 
 /** `event: rollout-data` on /api/v1/stream: new ingested data for a rollout (not replayed; at most one per second per rollout and kind). */
@@ -594,4 +590,4 @@ export const RolloutDataNotice = z.object({
 export type RolloutDataNotice = z.infer<typeof RolloutDataNotice>;
 
 export const rolloutParams = z.object({ id: RolloutId });
-export const reportParams = z.object({ id: RolloutId, reportId: z.coerce.number().int().min(1) });
+export const reportParams = z.object({ id: RolloutId, reportId: z.coerce.number().check(z.int(), z.minimum(1)) });

@@ -3,7 +3,7 @@
  * per area (routes-registry.ts, routes-rollouts.ts, routes-insights.ts) so a screen's bundle
  * carries only the schemas of the routes it calls; routes.ts assembles the whole table.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 export type Access = 'public' | 'viewer' | 'operator' | 'admin' | 'reporter';
 
@@ -20,16 +20,16 @@ export interface RouteDef {
    * kill switch); `rollout-revision`: the rollout's revision.
    */
   precondition?: 'active-version' | 'namespace-revision' | 'rollout-revision';
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response: z.ZodType;
+  params?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+  response: z.ZodMiniType;
   /** Non-JSON success responses (CSV, event streams). */
   produces?: string[];
 }
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
-type InferIn<T> = T extends z.ZodType ? z.input<T> : undefined;
+type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
+type InferIn<T> = T extends z.ZodMiniType ? z.input<T> : undefined;
 /** What a successful call of the route returns (parsed). */
 export type RouteResponse<R extends RouteDef> = Infer<R['response']>;
 /** What the route takes as its body, path parameters and query (before coercion and defaults). */

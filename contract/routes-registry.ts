@@ -2,12 +2,12 @@
  * The registry's routes (namespaces, versions, diffs, the audit log) and sign-in, sessions and
  * tokens: one exported definition per route, so a bundle keeps only the routes it calls.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RouteDef } from './route-def';
 import * as s from './schemas';
 
 export const nsParams = z.object({ ns: s.NamespaceId });
-const versionParams = z.object({ ns: s.NamespaceId, version: z.coerce.number().int().min(1) });
+const versionParams = z.object({ ns: s.NamespaceId, version: z.coerce.number().check(z.int(), z.minimum(1)) });
 
 export const listNamespaces = {
   method: 'GET',
@@ -60,8 +60,8 @@ export const listVersions = {
   mutation: false,
   params: nsParams,
   query: z.object({
-    before: z.coerce.number().int().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    before: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100),
   }),
   response: s.VersionPage,
 } as const satisfies RouteDef;
@@ -83,7 +83,7 @@ export const diff = {
   access: 'viewer',
   mutation: false,
   params: nsParams,
-  query: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+  query: z.object({ from: z.coerce.number().check(z.int(), z.minimum(1)), to: z.coerce.number().check(z.int(), z.minimum(1)) }),
   response: s.DiffResponse,
 } as const satisfies RouteDef;
 
@@ -222,7 +222,7 @@ export const revokeToken = {
   summary: 'Revoke an API token',
   access: 'admin',
   mutation: true,
-  params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+  params: z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
   body: s.RevokeTokenBody,
   response: s.TokenSchema,
 } as const satisfies RouteDef;

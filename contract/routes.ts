@@ -5,7 +5,7 @@
  * only the routes their screens call; this module assembles the whole table for the server, the
  * OpenAPI document, the mocks and the tests.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RouteDef, RouteBody, RouteParams, RouteQuery, RouteResponse } from './route-def';
 import { insightRoutes } from './routes-insights';
 import { nsParams, registryRoutes } from './routes-registry';
@@ -38,7 +38,7 @@ export const serviceRoutes = {
       'Reconnect with Last-Event-ID (or `lastEventId`) to replay what was missed; a comment every 15 s keeps it alive',
     access: 'viewer',
     mutation: false,
-    query: z.object({ lastEventId: z.coerce.number().int().min(0).optional() }),
+    query: z.object({ lastEventId: z.optional(z.coerce.number().check(z.int(), z.minimum(0))) }),
     response: s.ChangeEventSchema,
     produces: ['text/event-stream'],
   },

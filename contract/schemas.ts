@@ -3,14 +3,12 @@
  * requests with these schemas, the SPA parses responses with them, MSW handlers are typed by
  * them and /api/v1/openapi.json is generated from them. Nothing else declares API shapes.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { VALUE_TYPES } from '@core/model';
 
 export const NAMESPACE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
-export const NamespaceId = z
-  .string()
-  .regex(NAMESPACE_ID, 'a namespace id is 1-128 letters, digits, ".", "_" or "-", starting with a letter or digit');
+export const NamespaceId = z.string().check(z.regex(NAMESPACE_ID, 'a namespace id is 1-128 letters, digits, ".", "_" or "-", starting with a letter or digit'));
 
 export const Role = z.enum(['viewer', 'operator', 'admin', 'reporter']);
 export type Role = z.infer<typeof Role>;
@@ -42,26 +40,26 @@ export type AuditAction = z.infer<typeof AuditAction>;
 
 // ---------- Konditional values as they travel in API responses (already decoded) ----------
 
-const JsonValueSchema: z.ZodType<unknown> = z.json();
+const JsonValueSchema: z.ZodMiniType<unknown> = z.json();
 
 export const FlagValueSchema = z.looseObject({
   type: z.enum(VALUE_TYPES),
   value: JsonValueSchema,
-  enumClassName: z.string().optional(),
-  dataClassName: z.string().optional(),
-  konstrainedClassName: z.string().optional(),
+  enumClassName: z.optional(z.string()),
+  dataClassName: z.optional(z.string()),
+  konstrainedClassName: z.optional(z.string()),
 });
 
 export const DeclaredFeatureSchema = z.strictObject({
-  key: z.string().min(1).max(512),
+  key: z.string().check(z.minLength(1), z.maxLength(512)),
   type: z.enum(VALUE_TYPES),
-  enumValues: z.array(z.string().min(1).max(256)).max(1000).optional(),
+  enumValues: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(256))).check(z.maxLength(1000))),
   defaultValue: FlagValueSchema,
-  description: z.string().max(2000).optional(),
+  description: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type DeclaredFeatureDto = z.infer<typeof DeclaredFeatureSchema>;
 
-const SemVerSchema = z.object({ major: z.number().int(), minor: z.number().int(), patch: z.number().int() });
+const SemVerSchema = z.object({ major: z.number().check(z.int()), minor: z.number().check(z.int()), patch: z.number().check(z.int()) });
 
 export const VersionRangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('UNBOUNDED') }),
@@ -73,10 +71,10 @@ export const VersionRangeSchema = z.discriminatedUnion('type', [
 export const RuleSchema = z.object({
   value: FlagValueSchema,
   type: z.enum(['STATIC', 'CONTEXTUAL']),
-  ruleId: z.string().optional(),
+  ruleId: z.optional(z.string()),
   rampUp: z.number(),
   rampUpAllowlist: z.array(z.string()),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   locales: z.array(z.string()),
   platforms: z.array(z.string()),
   versionRange: VersionRangeSchema,
@@ -97,13 +95,11 @@ export type FlagDto = z.infer<typeof FlagSchema>;
 
 /** A snapshot as the registry returns it: decoded, every default filled in. */
 export const SnapshotSchema = z.object({
-  meta: z
-    .object({
-      version: z.string().optional(),
-      generatedAtEpochMillis: z.number().optional(),
-      source: z.string().optional(),
-    })
-    .optional(),
+  meta: z.optional(z.object({
+      version: z.optional(z.string()),
+      generatedAtEpochMillis: z.optional(z.number()),
+      source: z.optional(z.string()),
+    })),
   flags: z.array(FlagSchema),
 });
 export type SnapshotDto = z.infer<typeof SnapshotSchema>;
@@ -114,13 +110,9 @@ export type SnapshotDto = z.infer<typeof SnapshotSchema>;
  * Konditional's rules; shape errors come back as InvalidJson / FeatureNotFound / InvalidSnapshot
  * with a JSON pointer into the submitted document.
  */
-export const SubmittedDocument = z.union([z.string().max(5_000_000), z.record(z.string(), z.unknown())]);
+export const SubmittedDocument = z.union([z.string().check(z.maxLength(5_000_000)), z.record(z.string(), z.unknown())]);
 
-export const Reason = z
-  .string()
-  .trim()
-  .min(1, 'a reason is required: say why, for the audit log')
-  .max(1000, 'a reason is at most 1000 characters');
+export const Reason = z.string().check(z.trim(), z.minLength(1, 'a reason is required: say why, for the audit log'), z.maxLength(1000, 'a reason is at most 1000 characters'));
 
 // ---------- errors ----------
 
@@ -150,8 +142,8 @@ export const ApiErrorBody = z.object({
     code: ErrorCode,
     message: z.string(),
     /** JSON pointer to the offending field, when there is one. */
-    path: z.string().optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
+    path: z.optional(z.string()),
+    details: z.optional(z.record(z.string(), z.unknown())),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
@@ -159,14 +151,14 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 // ---------- audit events ----------
 
 export const AuditEventSchema = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   at: z.string(),
-  namespace: z.string().nullable(),
+  namespace: z.nullable(z.string()),
   actor: z.string(),
   action: AuditAction,
   reason: z.string(),
-  fromVersion: z.number().int().nullable(),
-  toVersion: z.number().int().nullable(),
+  fromVersion: z.nullable(z.number().check(z.int())),
+  toVersion: z.nullable(z.number().check(z.int())),
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
@@ -175,40 +167,40 @@ export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const KillSwitchState = z.object({
   enabled: z.boolean(),
-  changedAt: z.string().nullable(),
-  changedBy: z.string().nullable(),
-  reason: z.string().nullable(),
+  changedAt: z.nullable(z.string()),
+  changedBy: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
 });
 export type KillSwitchState = z.infer<typeof KillSwitchState>;
 
 export const NamespaceSummarySchema = z.object({
   name: z.string(),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   createdAt: z.string(),
-  activeVersion: z.number().int(),
+  activeVersion: z.number().check(z.int()),
   /** Highest version number ever written (the active one may be lower after a rollback). */
-  latestVersion: z.number().int(),
-  flagCount: z.number().int(),
+  latestVersion: z.number().check(z.int()),
+  flagCount: z.number().check(z.int()),
   activeHash: z.string(),
   killSwitch: KillSwitchState,
-  lastChange: AuditEventSchema.nullable(),
-  rollbacks7d: z.number().int(),
+  lastChange: z.nullable(AuditEventSchema),
+  rollbacks7d: z.number().check(z.int()),
   /** Changes (loads, patches, restores, rollout promotions) in the last 7 days; always sent by the server. */
-  changes7d: z.number().int().optional(),
+  changes7d: z.optional(z.number().check(z.int())),
   /**
    * Of those, the share that failed (a rollback or kill switch within 24 h after them; see
    * /api/v1/insights/summary); null without changes. Always sent by the server.
    */
-  changeFailureRate7d: z.number().nullable().optional(),
+  changeFailureRate7d: z.optional(z.nullable(z.number())),
   /**
    * Bumped by every change of the namespace, also those that keep the active version (features,
    * kill switch): the If-Match of PUT …/features. Always sent by the server.
    */
-  revision: z.number().int().optional(),
+  revision: z.optional(z.number().check(z.int())),
 });
 export type NamespaceSummary = z.infer<typeof NamespaceSummarySchema>;
 
-export const NamespaceDetailSchema = NamespaceSummarySchema.extend({
+export const NamespaceDetailSchema = z.extend(NamespaceSummarySchema, {
   features: z.array(DeclaredFeatureSchema),
   snapshot: SnapshotSchema,
   recentEvents: z.array(AuditEventSchema),
@@ -217,54 +209,54 @@ export type NamespaceDetail = z.infer<typeof NamespaceDetailSchema>;
 
 export const CreateNamespaceBody = z.strictObject({
   name: NamespaceId,
-  description: z.string().max(2000).optional(),
-  features: z.array(DeclaredFeatureSchema).max(10_000).optional(),
-  adoptSnapshot: SubmittedDocument.optional(),
+  description: z.optional(z.string().check(z.maxLength(2000))),
+  features: z.optional(z.array(DeclaredFeatureSchema).check(z.maxLength(10_000))),
+  adoptSnapshot: z.optional(SubmittedDocument),
   reason: Reason,
 });
 export type CreateNamespaceBody = z.infer<typeof CreateNamespaceBody>;
 
 export const PutFeaturesBody = z.strictObject({
-  features: z.array(DeclaredFeatureSchema).max(10_000),
+  features: z.array(DeclaredFeatureSchema).check(z.maxLength(10_000)),
   reason: Reason,
 });
 
 // ---------- versions and diffs ----------
 
 export const DiscardedBy = z.object({
-  eventId: z.number().int(),
+  eventId: z.number().check(z.int()),
   at: z.string(),
   actor: z.string(),
   reason: z.string(),
 });
 
 export const VersionSummarySchema = z.object({
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   kind: VersionKind,
   author: z.string(),
   reason: z.string(),
   createdAt: z.string(),
-  meta: z.record(z.string(), z.unknown()).nullable(),
+  meta: z.nullable(z.record(z.string(), z.unknown())),
   hash: z.string(),
-  flagCount: z.number().int(),
+  flagCount: z.number().check(z.int()),
   /** The version that was active when this one was written (its parent in the active chain). */
-  parentVersion: z.number().int().nullable(),
+  parentVersion: z.nullable(z.number().check(z.int())),
   /** For restores: the version whose content was restored. */
-  sourceVersion: z.number().int().nullable(),
+  sourceVersion: z.nullable(z.number().check(z.int())),
   active: z.boolean(),
   /** Set when a rollback moved the active pointer back past this version. */
-  discardedBy: DiscardedBy.nullable(),
+  discardedBy: z.nullable(DiscardedBy),
 });
 export type VersionSummary = z.infer<typeof VersionSummarySchema>;
 
-export const VersionDetailSchema = VersionSummarySchema.extend({ snapshot: SnapshotSchema });
+export const VersionDetailSchema = z.extend(VersionSummarySchema, { snapshot: SnapshotSchema });
 export type VersionDetail = z.infer<typeof VersionDetailSchema>;
 
 export const VersionPage = z.object({
   items: z.array(VersionSummarySchema),
-  total: z.number().int(),
+  total: z.number().check(z.int()),
   /** Pass as `before` to get the next (older) page; null on the last page. */
-  nextBefore: z.number().int().nullable(),
+  nextBefore: z.nullable(z.number().check(z.int())),
 });
 export type VersionPage = z.infer<typeof VersionPage>;
 
@@ -275,8 +267,8 @@ export const FieldChange = z.object({
    * Absent on the side where the field does not exist (a rule added or removed): JSON has no
    * undefined, so the key is left out, and zod 4 treats a bare z.unknown() key as required.
    */
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
+  before: z.optional(z.unknown()),
+  after: z.optional(z.unknown()),
 });
 
 export const FlagChange = z.object({
@@ -288,15 +280,15 @@ export const SnapshotDiffSchema = z.object({
   added: z.array(FlagSchema),
   removed: z.array(FlagSchema),
   changed: z.array(FlagChange),
-  unchanged: z.number().int(),
+  unchanged: z.number().check(z.int()),
   metaChanged: z.array(FieldChange),
 });
 export type SnapshotDiffDto = z.infer<typeof SnapshotDiffSchema>;
 
 export const DiffResponse = z.object({
   namespace: z.string(),
-  from: z.number().int(),
-  to: z.number().int(),
+  from: z.number().check(z.int()),
+  to: z.number().check(z.int()),
   diff: SnapshotDiffSchema,
 });
 
@@ -304,11 +296,11 @@ export const ShadowFlagResult = z.object({
   key: z.string(),
   /** Share (0..1) of the context population whose value changes. */
   changedShare: z.number(),
-  changedCount: z.number().int(),
+  changedCount: z.number().check(z.int()),
 });
 
 export const ShadowCheckSchema = z.object({
-  populationSize: z.number().int(),
+  populationSize: z.number().check(z.int()),
   flags: z.array(ShadowFlagResult),
   /** Share of contexts for which at least one flag changes. */
   anyChangedShare: z.number(),
@@ -318,22 +310,22 @@ export type ShadowCheck = z.infer<typeof ShadowCheckSchema>;
 // ---------- mutations ----------
 
 export const ValidateBody = z.strictObject({
-  snapshot: SubmittedDocument.optional(),
-  patch: SubmittedDocument.optional(),
+  snapshot: z.optional(SubmittedDocument),
+  patch: z.optional(SubmittedDocument),
 });
 
 export const ValidateResponse = z.discriminatedUnion('valid', [
   z.object({
     valid: z.literal(true),
-    activeVersion: z.number().int(),
+    activeVersion: z.number().check(z.int()),
     hash: z.string(),
-    flagCount: z.number().int(),
+    flagCount: z.number().check(z.int()),
     diff: SnapshotDiffSchema,
     shadow: ShadowCheckSchema,
   }),
   z.object({
     valid: z.literal(false),
-    activeVersion: z.number().int(),
+    activeVersion: z.number().check(z.int()),
     error: ApiErrorBody.shape.error,
   }),
 ]);
@@ -342,36 +334,36 @@ export type ValidateResponse = z.infer<typeof ValidateResponse>;
 export const LoadBody = z.strictObject({ snapshot: SubmittedDocument, reason: Reason });
 export const PatchBody = z.strictObject({ patch: SubmittedDocument, reason: Reason });
 export const RollbackBody = z.strictObject({
-  steps: z.number().int().min(1).max(10_000).default(1),
+  steps: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 1),
   reason: Reason,
 });
-export const RestoreBody = z.strictObject({ version: z.number().int().min(1), reason: Reason });
+export const RestoreBody = z.strictObject({ version: z.number().check(z.int(), z.minimum(1)), reason: Reason });
 export const KillSwitchBody = z.strictObject({ enabled: z.boolean(), reason: Reason });
 
 export const MutationResponse = z.object({
   namespace: NamespaceSummarySchema,
   event: AuditEventSchema,
   /** The version written, for loads, patches and restores. */
-  version: VersionSummarySchema.nullable(),
+  version: z.nullable(VersionSummarySchema),
 });
 export type MutationResponse = z.infer<typeof MutationResponse>;
 
 // ---------- audit log ----------
 
 export const EventsQuery = z.object({
-  namespace: z.string().max(128).optional(),
-  actor: z.string().max(256).optional(),
-  action: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  format: z.enum(['json', 'csv']).default('json'),
+  namespace: z.optional(z.string().check(z.maxLength(128))),
+  actor: z.optional(z.string().check(z.maxLength(256))),
+  action: z.optional(z.string().check(z.maxLength(64))),
+  from: z.optional(z.iso.datetime({ offset: true })),
+  to: z.optional(z.iso.datetime({ offset: true })),
+  before: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100),
+  format: z._default(z.enum(['json', 'csv']), 'json'),
 });
 
 export const EventPage = z.object({
   items: z.array(AuditEventSchema),
-  nextBefore: z.number().int().nullable(),
+  nextBefore: z.nullable(z.number().check(z.int())),
 });
 export type EventPage = z.infer<typeof EventPage>;
 
@@ -385,9 +377,9 @@ export const MeSchema = z.object({
 export type Me = z.infer<typeof MeSchema>;
 
 export const SessionBody = z.strictObject({
-  token: z.string().min(1).max(512).optional(),
+  token: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
   /** One-time login code printed by the server at start. */
-  code: z.string().min(1).max(512).optional(),
+  code: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
 });
 
 export const TokenSchema = z.object({
@@ -396,16 +388,16 @@ export const TokenSchema = z.object({
   role: Role,
   createdAt: z.string(),
   createdBy: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
+  lastUsedAt: z.nullable(z.string()),
+  expiresAt: z.nullable(z.string()),
+  revokedAt: z.nullable(z.string()),
 });
 export type TokenDto = z.infer<typeof TokenSchema>;
 
 export const CreateTokenBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   role: Role,
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  expiresAt: z.optional(z.iso.datetime({ offset: true })),
   reason: Reason,
 });
 
@@ -417,13 +409,13 @@ export const RevokeTokenBody = z.strictObject({ reason: Reason });
 
 /** Payload of every `change` message on /api/v1/stream. */
 export const ChangeEventSchema = z.object({
-  namespace: z.string().nullable(),
-  eventId: z.number().int(),
+  namespace: z.nullable(z.string()),
+  eventId: z.number().check(z.int()),
   action: AuditAction,
-  activeVersion: z.number().int().nullable(),
+  activeVersion: z.nullable(z.number().check(z.int())),
   at: z.string(),
   /** Set for rollout.* and parity.* events: the rollout concerned. */
-  rolloutId: z.string().optional(),
+  rolloutId: z.optional(z.string()),
 });
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { buildPath, routes, type BodyOf, type ResponseOf, type RouteName } from '../contract/routes';
 
 type Flags = Record<string, boolean>;
@@ -47,7 +47,7 @@ export class SwitchyardApi {
     });
     const text = await response.text();
     if (!response.ok()) throw new Error(`${name} -> ${response.status()}: ${text}`);
-    const schema: z.ZodType = route.response;
+    const schema: z.ZodMiniType = route.response;
     return schema.parse(JSON.parse(text)) as ResponseOf<N>;
   }
 

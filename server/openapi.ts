@@ -1,20 +1,20 @@
 /** The OpenAPI 3.1 document, generated from contract/routes.ts with zod's JSON Schema output. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { routes, serviceRoutes, type RouteDef } from '@contract/routes';
 import { ApiErrorBody } from '@contract/schemas';
 
 type Json = Record<string, unknown>;
 
-const schema = (s: z.ZodType, io: 'input' | 'output'): Json =>
+const schema = (s: z.ZodMiniType, io: 'input' | 'output'): Json =>
   z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
 
 const strip = ({ $schema: _ignored, ...rest }: Json): Json => rest;
 
 function parameters(def: RouteDef): Json[] {
   const out: Json[] = [];
-  const add = (s: z.ZodType | undefined, where: 'path' | 'query') => {
-    if (!(s instanceof z.ZodObject)) return;
-    const shape = s.shape as Record<string, z.ZodType>;
+  const add = (s: z.ZodMiniType | undefined, where: 'path' | 'query') => {
+    if (!(s instanceof z.ZodMiniObject)) return;
+    const shape = s.shape as Record<string, z.ZodMiniType>;
     for (const [name, field] of Object.entries(shape)) {
       const required = where === 'path' || !field.safeParse(undefined).success;
       out.push({ name, in: where, required, schema: strip(schema(field, 'input')) });

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import parityFixture from '../../../shared/fixtures/jido/parity-report.json';
 import snapshotFixture from '../../../shared/fixtures/jido/rollout-snapshot.json';
 import type { CanaryConfig, CumulativeReport, MetricWindow, MetricsIngest, ParityIngest, ParityOutput, ParityReportSummary, ParitySampling, Step } from './model';
@@ -26,12 +26,15 @@ import {
 } from './schemas';
 import { win } from './test-support';
 
+// zod/mini has no messages until a locale is set; the server sets English (server/http/route.ts).
+z.config(z.locales.en());
+
 /** Pointer and message of the first issue, or 'ok'. */
-function firstIssue(schema: z.ZodType, input: unknown): { path: string; message: string } | 'ok' {
+function firstIssue(schema: z.ZodMiniType, input: unknown): { path: string; message: string } | 'ok' {
   const r = schema.safeParse(input);
   return r.success ? 'ok' : describeZodError(r.error);
 }
-const pathOf = (schema: z.ZodType, input: unknown): string => {
+const pathOf = (schema: z.ZodMiniType, input: unknown): string => {
   const f = firstIssue(schema, input);
   return f === 'ok' ? 'ok' : f.path;
 };

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, PlaywrightWorkerArgs } from '@playwright/test';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { CumulativeReport, MetricWindow, ParityIngest } from '../../core/rollout/model';
 import type { GuardRule } from '../../core/rollout/guards';
 import { buildPath, routes, type BodyOf, type ResponseOf, type RouteName } from '../../contract/routes';
@@ -23,7 +23,7 @@ export class TokenClient {
     const response = await this.request.fetch(buildPath(route.path, options.params), { method: route.method, headers, ...(options.body !== undefined && { data: options.body }) });
     const text = await response.text();
     if (!response.ok()) throw new Error(`${name} -> ${response.status()}: ${text}`);
-    const schema: z.ZodType = route.response;
+    const schema: z.ZodMiniType = route.response;
     return schema.parse(JSON.parse(text)) as ResponseOf<N>;
   }
 }

@@ -5,7 +5,7 @@
  * Idempotency-Key (replay or 422).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RouteDef } from '@contract/routes';
 import { canonicalJson, sha256Hex } from '@core/canonical';
 import { SESSION_COOKIE } from '../auth/authenticate';
@@ -18,7 +18,11 @@ import type { IdempotencyClaim } from '../store/types';
 import { readCookie } from './cookies';
 import { parseIdempotencyKey, parseIfMatch, preconditionRequired } from './preconditions';
 
-type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+// The contract is written with zod/mini, which carries no messages unless configured: the 400s
+// quote zod's English ones ("Too big: expected string to have <=1000 characters").
+z.config(z.locales.en());
+
+type Out<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 type Part<D, K extends string> = D extends { [P in K]: infer S } ? Out<S> : undefined;
 
 export interface Ctx<D extends RouteDef> {
@@ -87,7 +91,7 @@ export async function authorize(request: FastifyRequest, services: Services, acc
   return principal;
 }
 
-function validate<S extends z.ZodType>(schema: S, value: unknown, location: 'params' | 'query' | 'body'): z.output<S> {
+function validate<S extends z.ZodMiniType>(schema: S, value: unknown, location: 'params' | 'query' | 'body'): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -10,7 +10,7 @@
  * so they reach the Konditional decoder. Every case is invalid by construction.
  */
 import * as fc from 'fast-check';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RouteDef } from '@contract/routes';
 import { SnapshotSchema } from '@contract/schemas';
 import { isWellFormed } from '../registry/nesting';
@@ -53,7 +53,7 @@ interface JsonSchema {
   format?: string;
 }
 
-const toJsonSchema = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+const toJsonSchema = (schema: z.ZodMiniType): JsonSchema => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
 const pointerOf = (path: (string | number)[]) => path.map((k) => '/' + String(k).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { buildPath, type RouteBody, type RouteDef, type RouteParams, type RouteQuery, type RouteResponse } from '@contract/route-def';
 import { ApiErrorBody } from '@contract/schemas';
 import { ApiError } from './api-error';
@@ -94,7 +94,7 @@ export async function apiRequest<R extends RouteDef>(route: R, ...args: Args<R>)
   const payload = await readJson(response);
   if (!response.ok) throw toApiError(response, payload);
 
-  const schema: z.ZodType = route.response;
+  const schema: z.ZodMiniType = route.response;
   const parsed = schema.safeParse(payload.ok ? payload.value : undefined);
   if (!parsed.success) {
     throw new ApiError({

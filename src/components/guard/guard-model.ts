@@ -1,5 +1,5 @@
 /** Pure helpers of the guard dialog (X1). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AuditEventSchema, NamespaceSummarySchema, type AuditEvent, type NamespaceSummary } from '@contract/schemas';
 import { isApiError } from '../../lib/api-error';
 

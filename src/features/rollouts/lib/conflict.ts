@@ -2,7 +2,7 @@
  * A stale rollout revision (412 PreconditionFailed): the server sends the rollout as it is now
  * and its latest events. This says who changed what since the user looked.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { RolloutSummarySchema, type RolloutSummary } from '@contract/rollouts';
 import { AuditEventSchema, type AuditEvent } from '@contract/schemas';
 import { describeStep } from '@core/rollout/stages';

@@ -4,12 +4,12 @@
  * `details`; pauses and resumes do not, so they are placed at the step the rollout was on,
  * replaying the moves in order. Unknown or malformed details never break the page.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AuditEvent } from '@contract/schemas';
 import type { StageAction, StageEvent } from './to-stage-track';
 
-const StepRef = z.object({ stepIndex: z.number().int().min(0) });
-const Move = z.object({ from: StepRef.optional(), to: StepRef.optional(), automatic: z.boolean().optional(), override: z.boolean().optional() });
+const StepRef = z.object({ stepIndex: z.number().check(z.int(), z.minimum(0)) });
+const Move = z.object({ from: z.optional(StepRef), to: z.optional(StepRef), automatic: z.optional(z.boolean()), override: z.optional(z.boolean()) });
 
 const ACTIONS: Partial<Record<AuditEvent['action'], StageAction>> = {
   'rollout.create': 'create',
