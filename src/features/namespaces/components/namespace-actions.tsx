@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { NamespaceDetail } from '@contract/schemas';
 import { GatedButton } from '../../../components/ui/gated-button';
@@ -6,7 +6,11 @@ import { PowerIcon } from '../../../components/ui/icons';
 import { namespaceQueries } from '../api/namespace-queries';
 import { useActionGate, type NamespaceAction } from '../lib/use-action-gate';
 import { useActionParam, type ActionParam } from '../lib/use-action-param';
-import { ActionDialog } from './action-dialog';
+
+// The dialogs (guard, previews, diff, JSON editor) stay out of the first paint's code; the page
+// fetches them as soon as it shows actions the user may take, so a click opens one at once.
+const loadDialogs = () => import('./action-dialog');
+const ActionDialog = lazy(async () => ({ default: (await loadDialogs()).ActionDialog }));
 
 const BUTTONS: { param: ActionParam; action: NamespaceAction; label: string; variant: 'danger' | 'secondary' }[] = [
   { param: 'rollback', action: 'rollback', label: 'Roll back', variant: 'danger' },
@@ -22,6 +26,7 @@ function usePrefetchRollback(detail: NamespaceDetail, allowed: boolean) {
   const { name, activeVersion } = detail;
   useEffect(() => {
     if (!allowed) return;
+    void loadDialogs().catch(() => undefined);
     const prefetch = async () => {
       const plan = await queryClient.fetchQuery(namespaceQueries.rollbackPlan(name, activeVersion, 1));
       if (plan.status === 'ok') await queryClient.prefetchQuery(namespaceQueries.diff(name, activeVersion, plan.target));
@@ -54,7 +59,11 @@ export function NamespaceActions({ detail }: { detail: NamespaceDetail }) {
         ))}
       </div>
       {summary && <p className="namespace-actions-note">{summary}</p>}
-      {openAllowed && <ActionDialog key={openAllowed.action} detail={detail} open={openAllowed} onClose={close} />}
+      {openAllowed && (
+        <Suspense fallback={null}>
+          <ActionDialog key={openAllowed.action} detail={detail} open={openAllowed} onClose={close} />
+        </Suspense>
+      )}
     </div>
   );
 }

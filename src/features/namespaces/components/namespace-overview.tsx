@@ -1,11 +1,15 @@
+import { lazy, Suspense } from 'react';
 import type { NamespaceDetail } from '@contract/schemas';
 import { PageHeader } from '../../../components/ui/page-header';
 import { NamespaceActions } from './namespace-actions';
 import { FlagsTable } from './flags-table';
 import { KillSwitchBadge } from './kill-switch-badge';
-import { NamespaceTimeline } from './namespace-timeline';
 import { RecentChanges } from './recent-changes';
 import { SnapshotFacts } from './snapshot-facts';
+
+// Below the fold, with its own query: its code (the timeline's axis, lists and range bar) loads
+// after the flags and the actions are on screen.
+const NamespaceTimeline = lazy(async () => ({ default: (await import('./namespace-timeline')).NamespaceTimeline }));
 
 /** The on-call screen: what is live, what changed last and by whom, and the actions. The kill banner is the layout's. */
 export function NamespaceOverview({ detail }: { detail: NamespaceDetail }) {
@@ -36,7 +40,9 @@ export function NamespaceOverview({ detail }: { detail: NamespaceDetail }) {
           <RecentChanges events={detail.recentEvents} />
         </section>
       </div>
-      <NamespaceTimeline ns={detail.name} />
+      <Suspense fallback={null}>
+        <NamespaceTimeline ns={detail.name} />
+      </Suspense>
     </div>
   );
 }
