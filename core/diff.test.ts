@@ -73,6 +73,14 @@ describe('diffSnapshots', () => {
     expect(shrunk.changed[0]?.fields).toEqual([{ path: '/rules/1', before: rule(2), after: undefined }]);
   });
 
+  it('sees no change in a flag whose fields come in another order, and a change deep inside an equal-looking one', () => {
+    const a = flag('o', [rule(30, { axes: { env: ['prod', 'dev'] } })]);
+    const reordered = Object.fromEntries(Object.entries(a).reverse()) as Flag;
+    expect(diffSnapshots({ flags: [a] }, { flags: [reordered] })).toMatchObject({ changed: [], unchanged: 1 });
+    const deep = flag('o', [rule(30, { axes: { env: ['prod', 'qa'] } })]);
+    expect(diffSnapshots({ flags: [a] }, { flags: [deep] }).changed[0]?.fields).toEqual([{ path: '/rules/0/axes/env/1', before: 'dev', after: 'qa' }]);
+  });
+
   it('is not fooled by keys that exist on Object.prototype', () => {
     const a = flag('p', [rule(100, { axes: Object.fromEntries([['constructor', ['x']], ['a/b', ['y']]]) })]);
     const b = flag('p', [rule(100, { axes: {} })]);
