@@ -1,7 +1,7 @@
 /** Load, patch, rollback, restore and kill switch through the HTTP API, against a real SQLite file. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MutationResponse, NamespaceDetailSchema, VersionPage } from '@contract/schemas';
-import { createNamespace, dumpDb, fixture, harness, key, loadSeries, mutate, NS, snapshot, type Harness } from '../test/harness';
+import { boolFlag, createNamespace, dumpDb, FEATURES, fixture, harness, key, loadSeries, mutate, NS, snapshot, type Harness } from '../test/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -160,6 +160,58 @@ describe('rollback along the active chain', () => {
     const r = await mutate(h, 'rollback', { steps: 0, reason: 'x' }, 5);
     expect(r.status).toBe(400);
     expect(r.json.error?.path).toBe('/steps');
+  });
+});
+
+describe('what is kept between changes is never stale', () => {
+  const onlyDarkMode = (rampUp: number) => ({ flags: [boolFlag('darkMode', true, rampUp)] });
+
+  it('a version that fitted the declarations when last made live is refused once they no longer do', async () => {
+    await loadSeries(h, 25); // v2 uses darkMode and apiEndpoint
+    await mutate(h, 'load', { snapshot: onlyDarkMode(30), reason: 'drop apiEndpoint' }, 2); // v3
+    expect((await mutate(h, 'rollback', { steps: 1, reason: 'back' }, 3)).status).toBe(200); // v2 live again: it fits
+    expect((await mutate(h, 'load', { snapshot: onlyDarkMode(35), reason: 'again' }, 2)).status).toBe(200); // v4
+    const revision = (await detail()).revision;
+    const narrowed = await h.call('PUT', `/api/v1/namespaces/${NS}/features`, {
+      body: { features: FEATURES.filter((f) => f.key !== key('apiEndpoint')), reason: 'retire apiEndpoint' },
+      headers: { 'if-match': `"${revision}"` },
+    });
+    expect(narrowed.status).toBe(200);
+    const rollback = await mutate(h, 'rollback', { steps: 1, reason: 'back to v2' }, 4);
+    expect(rollback.status).toBe(422);
+    expect(rollback.json.error).toMatchObject({ code: 'FeatureNotFound', details: { version: 2 } });
+    expect((await mutate(h, 'restore', { version: 2, reason: 'v2 again' }, 4)).status).toBe(422);
+    expect((await detail()).activeVersion).toBe(4);
+  });
+
+  it('the change failure rate counts a rollback at once: in its response, the namespace and the list', async () => {
+    await loadSeries(h, 10, 20, 30); // v2..v4: three changes
+    expect((await detail()).changeFailureRate7d).toBe(0);
+    const r = MutationResponse.parse((await mutate(h, 'rollback', { steps: 2, reason: 'errors up' }, 4)).json);
+    const expected = { changes7d: 3, changeFailureRate7d: 2 / 3, rollbacks7d: 1 };
+    expect(r.namespace).toMatchObject(expected);
+    expect(await detail()).toMatchObject(expected);
+    const list = (await h.call('GET', '/api/v1/namespaces')).json.items as unknown[];
+    expect(list).toEqual([expect.objectContaining({ name: NS, ...expected })]);
+    await loadSeries(h, 40);
+    expect(await detail()).toMatchObject({ changes7d: 4, changeFailureRate7d: 0.5, rollbacks7d: 1 });
+  });
+
+  it('the snapshot apps are served, and its ETag, follow every load and rollback at once', async () => {
+    const served = async () => {
+      const r = await h.call('GET', `/v1/namespaces/${NS}`, { token: null });
+      return { etag: r.headers.etag, version: r.headers['x-switchyard-version'], body: r.json as { flags: { key: string; rules: { rampUp: number }[] }[] } };
+    };
+    const before = await served();
+    await loadSeries(h, 15);
+    const loaded = await served();
+    expect(loaded.version).toBe('2');
+    expect(loaded.etag).not.toBe(before.etag);
+    expect(loaded.body.flags.find((f) => f.key === key('darkMode'))?.rules[0]?.rampUp).toBe(15);
+    await mutate(h, 'rollback', { steps: 1, reason: 'back' }, 2);
+    const back = await served();
+    expect(back.version).toBe('1');
+    expect([back.etag, back.body]).toEqual([before.etag, before.body]);
   });
 });
 

@@ -25,6 +25,7 @@ import {
   type Plan,
 } from './plans';
 import { RECENT_EVENTS, RegistryReads } from './reads';
+import { fittingStoredSnapshot, rememberSnapshot } from './stored-snapshot';
 import { decodeSubmittedSnapshot, failed, nestingError, patchedSnapshot, validFeatures, type SubmittedDocument } from './submitted';
 import { toMutationResponse, toSummary } from './views';
 
@@ -123,7 +124,7 @@ export class RegistryService extends RegistryReads {
     return this.mutate(ns, ctx, 'version', (state) => {
       const decoded = decodeSubmittedSnapshot(snapshot, state);
       if (!decoded.ok) throw decodeFailure(decoded.error);
-      return planNewVersion(state, decoded.value, 'load', 'snapshot.load', this.author(ctx, reason));
+      return remembered(planNewVersion(state, decoded.value, 'load', 'snapshot.load', this.author(ctx, reason)), decoded.value);
     });
   }
 
@@ -131,7 +132,7 @@ export class RegistryService extends RegistryReads {
     return this.mutate(ns, ctx, 'version', (state) => {
       const next = patchedSnapshot(patch, state);
       if (!next.ok) throw decodeFailure(next.error);
-      return planNewVersion(state, next.value, 'patch', 'snapshot.patch', this.author(ctx, reason));
+      return remembered(planNewVersion(state, next.value, 'patch', 'snapshot.patch', this.author(ctx, reason)), next.value);
     });
   }
 
@@ -142,7 +143,7 @@ export class RegistryService extends RegistryReads {
       const targetRow = chain[steps];
       if (!targetRow) throw insufficientHistory(state, steps, chain.length - 1);
       const target = (await this.version(ns, targetRow.version)).version;
-      const snapshot = this.fitsFeatures(state, target.content, target.version);
+      const snapshot = this.fitsFeatures(state, target.content, target.hash, target.version);
       return planRollback(state, steps, chain, target, snapshot, this.author(ctx, reason));
     });
   }
@@ -150,7 +151,7 @@ export class RegistryService extends RegistryReads {
   restore(ns: string, version: number, reason: string, ctx: MutationContext): Promise<MutationResult> {
     return this.mutate(ns, ctx, 'version', async (state) => {
       const source = (await this.version(ns, version)).version;
-      const snapshot = this.fitsFeatures(state, source.content, source.version);
+      const snapshot = this.fitsFeatures(state, source.content, source.hash, source.version);
       return planNewVersion(state, snapshot, 'restore', 'snapshot.restore', this.author(ctx, reason), {
         sourceVersion: version,
         details: { sourceVersion: version, identicalToActive: source.hash === state.active.hash },
@@ -169,8 +170,8 @@ export class RegistryService extends RegistryReads {
   }
 
   /** The live snapshot always validates against the declared features; so must anything made live again. */
-  private fitsFeatures(state: NamespaceStateWithContent, content: string, version: number): Snapshot {
-    const decoded = decodeSnapshot(content, schemaOf(state));
+  private fitsFeatures(state: NamespaceStateWithContent, content: string, hash: string, version: number): Snapshot {
+    const decoded = fittingStoredSnapshot(schemaOf(state), hash, content);
     if (!decoded.ok) {
       throw new ApiError(
         decoded.error.kind,
@@ -271,6 +272,12 @@ export class RegistryService extends RegistryReads {
       { current: toSummary(state), changesSince },
     );
   }
+}
+
+/** The new version's snapshot is the decoded form of its content: the next read of that version need not decode it. */
+function remembered(plan: Plan, snapshot: Snapshot): Plan {
+  if (plan.version) rememberSnapshot(plan.namespace, plan.version.hash, snapshot);
+  return plan;
 }
 
 function withIdempotency(plan: Plan, ctx: MutationContext) {

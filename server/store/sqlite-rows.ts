@@ -59,12 +59,37 @@ export interface RawToken {
   revoked_at: string | null;
 }
 
+/**
+ * Parsed feature declarations by their stored text: every read and commit of a namespace maps its
+ * row, and a namespace's declarations (a few kB for 100 features) rarely change. The parsed arrays
+ * are shared by every row mapped from the same text, so nothing may modify them (nothing does).
+ */
+const parsedFeatures = new Map<string, DeclaredFeature[]>();
+/** Bounded by the texts' length (the oldest parsed go first). */
+const MAX_FEATURE_CHARS = 4_000_000;
+let featureChars = 0;
+
+function featuresOf(text: string): DeclaredFeature[] {
+  const hit = parsedFeatures.get(text);
+  if (hit) return hit;
+  const parsed = JSON.parse(text) as DeclaredFeature[];
+  if (text.length > MAX_FEATURE_CHARS) return parsed;
+  parsedFeatures.set(text, parsed);
+  featureChars += text.length;
+  for (const old of parsedFeatures.keys()) {
+    if (featureChars <= MAX_FEATURE_CHARS) break;
+    parsedFeatures.delete(old);
+    featureChars -= old.length;
+  }
+  return parsed;
+}
+
 export function rowToNamespace(r: RawNamespace): NamespaceRow {
   return {
     name: r.name,
     description: r.description,
     createdAt: r.created_at,
-    features: JSON.parse(r.features) as DeclaredFeature[],
+    features: featuresOf(r.features),
     activeVersion: r.active_version,
     latestVersion: r.latest_version,
     revision: r.revision,
