@@ -10,27 +10,56 @@ import type { Snapshot } from './model';
  */
 export function canonicalJson(value: unknown): string {
   const ancestors: object[] = [];
+  // Appends to one string (no intermediate arrays) and quotes each distinct key once: every load
+  // hashes its whole snapshot, whose thousands of objects share a few dozen keys.
   const write = (v: unknown): string | undefined => {
-    if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return JSON.stringify(v);
-    if (typeof v !== 'object') return undefined;
+    switch (typeof v) {
+      case 'string':
+      case 'number':
+        return JSON.stringify(v);
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'object':
+        break;
+      default:
+        return undefined;
+    }
+    if (v === null) return 'null';
     if (ancestors.includes(v)) throw new TypeError('canonicalJson: the value contains a cycle');
     ancestors.push(v);
     let out: string;
     if (Array.isArray(v)) {
-      out = `[${v.map((item: unknown) => write(item) ?? 'null').join(',')}]`;
+      out = '[';
+      for (let i = 0; i < v.length; i++) out += (i === 0 ? '' : ',') + (write(v[i]) ?? 'null');
+      out += ']';
     } else {
       const obj = v as Record<string, unknown>;
-      const members: string[] = [];
+      out = '{';
+      let first = true;
       for (const key of Object.keys(obj).sort()) {
         const s = write(obj[key]);
-        if (s !== undefined) members.push(`${JSON.stringify(key)}:${s}`);
+        if (s === undefined) continue;
+        out += (first ? '' : ',') + quotedKey(key) + ':' + s;
+        first = false;
       }
-      out = `{${members.join(',')}}`;
+      out += '}';
     }
     ancestors.pop();
     return out;
   };
   return write(value) ?? 'null';
+}
+
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 4096;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < MAX_QUOTED_KEYS && key.length <= 64) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 export function sha256Hex(text: string): string {

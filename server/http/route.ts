@@ -7,11 +7,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod/mini';
 import type { RouteDef } from '@contract/routes';
-import { canonicalJson, sha256Hex } from '@core/canonical';
+import { canonicalJson } from '@core/canonical';
 import { SESSION_COOKIE } from '../auth/authenticate';
 import { allows, neededRoles, type Principal } from '../auth/principal';
 import { ApiError, toPointer } from '../errors';
 import type { IfMatch } from '../registry/service';
+import { sha256Hex } from '../registry/digest';
 import { idempotencyKeyReused } from '../registry/service';
 import type { Services } from '../services';
 import type { IdempotencyClaim } from '../store/types';
