@@ -1,21 +1,27 @@
-import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { useId } from 'react';
+import { Curve, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { ChartMarkers } from '../lib/to-chart-markers';
-import type { ChartThreshold } from '../lib/to-metric-series';
+import type { ChartThreshold, MetricRow } from '../lib/to-metric-series';
 import { MarkerLabel } from './marker-label';
 
 export interface ChartOverlayProps {
   thresholds: readonly ChartThreshold[];
+  /** The chart's rows: where the relative thresholds' values are. */
+  rows?: readonly MetricRow[];
   markers: ChartMarkers;
   /** Marker labels above the plot (the top chart only: below it the lines alone say enough). */
   labels?: boolean;
 }
 
 /**
- * Absolute threshold lines, event markers (with labels above the plot) and breach dots, drawn
- * from the chart's scales in one component. One element instead of a Recharts reference
- * component per line keeps the charts cheap to mount (each of those registers in the chart's store).
+ * Threshold lines (constant, or a step line per bucket for relative ones), event markers (with
+ * labels above the plot) and breach dots, drawn from the chart's scales in one component. One
+ * element instead of a Recharts reference component or series per line keeps the charts cheap to
+ * mount (each of those registers in the chart's store, and every registration re-runs the
+ * chart's selectors).
  */
-export function ChartOverlay({ thresholds, markers, labels = true }: ChartOverlayProps) {
+export function ChartOverlay({ thresholds, rows = [], markers, labels = true }: ChartOverlayProps) {
+  const clipId = useId();
   const x = useXAxisScale();
   const y = useYAxisScale();
   const area = usePlotArea();
@@ -27,8 +33,22 @@ export function ChartOverlay({ thresholds, markers, labels = true }: ChartOverla
   const inX = (px: number | undefined): px is number => px !== undefined && px >= left - 0.5 && px <= right + 0.5;
   return (
     <g className="chart-overlay">
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={left} y={top} width={area.width} height={area.height} />
+        </clipPath>
+      </defs>
       {thresholds.map((th) => {
-        if (!th.inView || th.value === null) return null;
+        if (!th.inView) return null;
+        const index = th.relativeIndex;
+        if (index !== null) {
+          const points = rows.map((r) => {
+            const v = r.relative[index] ?? null;
+            return { x: x(r.t) ?? null, y: v === null ? null : (y(v) ?? null) };
+          });
+          return <Curve key={th.id} className={`chart-threshold chart-threshold-${th.severity}`} type="stepAfter" points={points} fill="none" clipPath={`url(#${clipId})`} />;
+        }
+        if (th.value === null) return null;
         const py = y(th.value);
         if (py === undefined || py < top || py > bottom) return null;
         return <line key={th.id} className={`chart-threshold chart-threshold-${th.severity}`} x1={left} x2={right} y1={py} y2={py} />;
