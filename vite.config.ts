@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { routePreload } from './scripts/vite-route-preload.js';
 
 const dir = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -22,7 +23,18 @@ const PG_TESTS = [
 ];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The chunks of the screens most often opened by a link (the namespace list, a namespace:
+    // alerts and runbooks link to it) load with the entry. Paths as in src/app/router.tsx.
+    routePreload([
+      { path: '^/namespaces/?$', modules: ['src/features/namespaces/components/namespaces-page.tsx'] },
+      {
+        path: '^/namespaces/[^/]+/?$',
+        modules: ['src/features/namespaces/components/namespace-layout.tsx', 'src/features/namespaces/components/namespace-page.tsx'],
+      },
+    ]),
+  ],
   resolve: {
     alias: {
       '@core': dir('./core'),
