@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricWindow } from './model';
 import { DEFAULT_GUARDS, evaluateGuards } from './guards';
-import { bucketSizeFor, bucketValue, deviation, deviationSeries, downsampleWindows, thresholdLines } from './series';
+import { bucketSizeFor, bucketSums, bucketValue, deviation, deviationSeries, downsampleWindows, seriesFromSums, thresholdLines } from './series';
 import { MIN, T0, minutes, win } from './test-support';
 
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
+
+describe('bucketSums and seriesFromSums (what a store sums in SQL)', () => {
+  it('sums windows per variant and bucket in start order; the series from the sums is the downsampled series', () => {
+    const ws = [win('v2', 3, { requests: 10 }), win('v2', 0), win('v1', 1), win('v2', 1, { requests: 0 })];
+    const sums = bucketSums(ws, T0, T0 + 4 * MIN, 2 * MIN);
+    expect(sums.map((b) => [b.variant, b.t, b.sums.windowCount, b.sums.requests])).toEqual([
+      ['v1', T0, 1, 100],
+      ['v2', T0, 2, 100],
+      ['v2', T0 + 2 * MIN, 1, 10],
+    ]);
+    expect(seriesFromSums(sums, T0, T0 + 4 * MIN, 2 * MIN)).toEqual(downsampleWindows(ws, T0, T0 + 4 * MIN, 2));
+  });
+
+  it('ignores sums of buckets outside the range', () => {
+    const sums = bucketSums([win('v2', -2), win('v2', 0), win('v2', 9)], T0 - 10 * MIN, T0 + 10 * MIN, MIN);
+    const s = seriesFromSums(sums, T0, T0 + 2 * MIN, MIN);
+    expect(s.v2.map((b) => b.windowCount)).toEqual([1, 0]);
+  });
+});
 
 describe('bucketSizeFor', () => {
   it('picks the smallest nice size that fits', () => {
