@@ -1,5 +1,5 @@
 /** What only the SQLite engine has to prove (the shared semantics are in store.contract.test.ts). */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,5 +19,24 @@ describe('SQLite engine specifics', () => {
     const reopened = new SqliteStore(join(dir, 's.db'));
     await reopened.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a checkpointer thread, not the writer, copies the log into the database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchyard-store-'));
+    const store = new SqliteStore(join(dir, 's.db'));
+    // 300 commits of ~10 kB: past SQLite's default of 1,000 log pages, where the writer would checkpoint itself.
+    for (let i = 0; i < 300; i++) await store.setMeta(`k${i}`, 'x'.repeat(10_000));
+    const done = await store.checkpoint();
+    expect(done?.busy).toBe(0);
+    expect(done?.checkpointed).toBe(done?.log);
+    const copy = mkdtempSync(join(tmpdir(), 'switchyard-store-'));
+    copyFileSync(join(dir, 's.db'), join(copy, 's.db'));
+    // The database file alone (no log) holds every commit once checkpointed.
+    const db = new Database(join(copy, 's.db'), { readonly: true });
+    expect((db.prepare("SELECT count(*) AS n FROM meta WHERE key LIKE 'k%'").get() as { n: number }).n).toBe(300);
+    db.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(copy, { recursive: true, force: true });
   });
 });

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { AuditEvent } from '@contract/schemas';
 import { ChangeFailureCache } from '../insights/change-failure-cache';
 import { migrations } from './migrations';
+import { Checkpointer } from './sqlite-checkpointer';
 import { commitNamespaceChange, commitTokenChange } from './sqlite-commit';
 import { Conn, VERSION_COLUMNS, VERSION_JOIN } from './sqlite-conn';
 import { SqliteInsightStore } from './sqlite-insights';
@@ -38,6 +39,9 @@ export interface SqliteStoreOptions {
   onWrite?: (seconds: number) => void;
 }
 
+/** SQLite's own wal_autocheckpoint (pages), for the writer when the checkpointer cannot run. */
+const DEFAULT_AUTOCHECKPOINT = 1000;
+
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export class SqliteStore implements Store {
@@ -47,6 +51,7 @@ export class SqliteStore implements Store {
   private readonly writer: Conn;
   private readonly reader: Conn;
   private readonly onWrite: (seconds: number) => void;
+  private readonly checkpointer: Checkpointer;
   /** The namespaces' 7-day change numbers; write transactions stage theirs and publish them once committed. */
   private readonly failures = new ChangeFailureCache();
 
@@ -61,6 +66,11 @@ export class SqliteStore implements Store {
     writer.pragma('busy_timeout = 5000');
     writer.pragma('foreign_keys = ON');
     migrate(writer);
+    // Checkpoints run on the checkpointer's thread, not inside a commit (see sqlite-checkpointer.ts).
+    writer.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = new Checkpointer(path, () => {
+      if (writer.open) writer.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
+    });
     this.writer = new Conn(writer);
     const reader = new Database(path, { readonly: true, fileMustExist: true });
     reader.pragma('busy_timeout = 5000');
@@ -285,10 +295,15 @@ export class SqliteStore implements Store {
     });
   }
 
-  close(): Promise<void> {
+  /** Copies what is committed into the database file now (the checkpointer does so every 200 ms anyway). */
+  checkpoint(): Promise<{ busy: number; log: number; checkpointed: number } | null> {
+    return this.checkpointer.checkpoint();
+  }
+
+  async close(): Promise<void> {
+    await this.checkpointer.close();
     this.reader.close();
     this.writer.close();
-    return Promise.resolve();
   }
 }
 
