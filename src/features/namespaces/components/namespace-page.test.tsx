@@ -66,6 +66,25 @@ describe('NamespacePage', { timeout: 20_000 }, () => {
     expect(within(flags).getAllByText('Killed')).toHaveLength(3);
   });
 
+  it('shows thousands of flags a screenful at a time in a real table that counts them all, and filters all of them', async () => {
+    const [first] = checkoutDetail.snapshot.flags;
+    if (!first) throw new Error('fixture missing');
+    const flags = Array.from({ length: 2000 }, (_, i) => ({ ...first, key: `feature::checkout::flag${String(i).padStart(4, '0')}` }));
+    server.use(typedHandler('getNamespace', () => ({ ...checkoutDetail, flagCount: flags.length, snapshot: { ...checkoutDetail.snapshot, flags } })));
+    const { user } = open('/namespaces/checkout');
+    const table = await screen.findByRole('table', { name: 'Flags in v14' });
+    expect(table).toHaveAttribute('aria-rowcount', '2001');
+    const rendered = within(table).getAllByRole('row').slice(1);
+    expect(rendered.length).toBeGreaterThan(10);
+    expect(rendered.length).toBeLessThan(100);
+    expect(rendered[0]).toHaveTextContent(/^flag0000/);
+    expect(rendered[0]).toHaveAttribute('aria-rowindex', '2');
+    expect(within(table).queryByRole('row', { name: /flag1999/ })).not.toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: 'Filter flags' }), 'flag1999');
+    expect(await within(table).findByRole('row', { name: /flag1999/ })).toBeInTheDocument();
+    expect(screen.getByText('1 of 2000 flags')).toBeInTheDocument();
+  });
+
   it('says so when the live snapshot has no flags', async () => {
     server.use(typedHandler('getNamespace', () => ({ ...checkoutDetail, flagCount: 0, snapshot: { flags: [] } })));
     open('/namespaces/checkout');
