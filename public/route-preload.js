@@ -1,13 +1,13 @@
 // Loaded by index.html before the app's modules: fetches the chunks of the screen this URL opens
 // together with the entry, instead of once the entry has run and the router has matched the URL.
-// The build writes which files each URL pattern needs into the JSON block #route-preload
+// The build writes which files each URL pattern needs, as JSON, into <meta name="route-preload">
 // (scripts/vite-route-preload.ts); without it (the dev server) this does nothing.
 (function () {
-  var data = document.getElementById('route-preload');
+  var data = document.querySelector('meta[name="route-preload"]');
   if (!data) return;
   var routes;
   try {
-    routes = JSON.parse(data.textContent || '[]');
+    routes = JSON.parse(data.getAttribute('content') || '[]');
   } catch {
     return;
   }

@@ -1,10 +1,11 @@
 /**
  * Route chunks fetched with the entry, not after it. A screen's chunks are normally requested
  * once the entry has downloaded and run and the router has matched the URL; for the screens
- * listed here the build writes, into index.html, which chunk files each URL pattern needs (a JSON
- * data block, which the Content-Security-Policy allows: it is never run), and the classic script
- * public/route-preload.js adds a <link rel="modulepreload"> for each file the current URL needs,
- * while the page is still being parsed. Other URLs preload nothing more than before.
+ * listed here the build writes, into index.html, which chunk files each URL pattern needs (JSON in
+ * <meta name="route-preload">: data, never run, and no inline script for the Content-Security-Policy
+ * to refuse), and the classic script public/route-preload.js adds a <link rel="modulepreload"> for
+ * each file the current URL needs, while the page is still being parsed. Other URLs preload
+ * nothing more than before.
  */
 import type { IndexHtmlTransformContext, Plugin } from 'vite';
 
@@ -63,12 +64,11 @@ export function routePreload(routes: PreloadedRoute[]): Plugin {
       handler(html, ctx) {
         if (!ctx.bundle || !ctx.chunk) return html;
         const entries = routePreloadEntries(ctx.bundle, ctx.chunk.fileName, root, routes);
-        // `<` escaped so no file name can close the data block.
-        const json = JSON.stringify(entries).replace(/</g, '\\u003c');
         return {
           html,
           tags: [
-            { tag: 'script', attrs: { type: 'application/json', id: 'route-preload' }, children: json, injectTo: 'head' },
+            // Vite escapes attribute values.
+            { tag: 'meta', attrs: { name: 'route-preload', content: JSON.stringify(entries) }, injectTo: 'head' },
             { tag: 'script', attrs: { src: '/route-preload.js' }, injectTo: 'head' },
           ],
         };
