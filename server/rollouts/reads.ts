@@ -12,7 +12,7 @@ import { MINUTE_MS } from '@core/rollout/window-math';
 import { SPIKE_WINDOW_MS } from '@core/insights/model';
 import { paritySpikes } from '@core/insights/parity-spikes';
 import type { Clock } from '../clock';
-import { ApiError } from '../errors';
+import { ApiError, notFound } from '../errors';
 import type { InsightStore } from '../store/insight-types';
 import type { RolloutStore } from '../store/rollout-types';
 import { readGate } from './gate-reading';
@@ -127,13 +127,15 @@ export class RolloutReads {
   ) {}
 
   async metrics(id: string, q: z.infer<typeof MetricsQuery>): Promise<z.infer<typeof MetricsResponse>> {
-    const b = await this.service.bundle(id);
+    // The row alone (guards, namespace): a bundle would also read up to a day of stage windows.
+    const rollout = await this.store.getRollout(id);
+    if (!rollout) throw notFound(`rollout ${id}`);
     const now = this.clock().getTime();
     const { from, to } = range(q, now, 6 * HOUR_MS);
     // Summed per bucket in the database: a week of minutes is ~20,000 windows, a chart ~200 points.
     const bucketMs = bucketSizeFor(from, to, q.points);
     const series = seriesFromSums(await this.store.windowBuckets(id, from, to, bucketMs), from, to, bucketMs);
-    const rules = b.rollout.guards;
+    const rules = rollout.guards;
     const thresholds = Object.fromEntries(METRICS.map((m) => [m, thresholdLines(m, rules, series)])) as Record<Metric, ThresholdLine[]>;
     const verdictAt = Math.min(to, now);
     const periodStart = verdictPeriodStart(verdictAt, q.verdictMinutes);
@@ -141,7 +143,7 @@ export class RolloutReads {
     const verdictWindows = await this.store.windows(id, periodStart, periodStart >= from ? Math.min(to, verdictAt + 1) : verdictAt + 1);
     const verdicts = METRICS.map((m) => metricVerdict(m, verdictWindows, rules, { now: verdictAt, lastNMinutes: q.verdictMinutes }));
 
-    const events = await this.store.markerEvents(id, b.rollout.namespace, iso(from), iso(to), MAX_MARKER_EVENTS);
+    const events = await this.store.markerEvents(id, rollout.namespace, iso(from), iso(to), MAX_MARKER_EVENTS);
     const markers: Marker[] = events.flatMap((e) => {
       const m = markerOf(e);
       return m ? [m] : [];
