@@ -34,20 +34,32 @@ export const isWellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);
  * store it as U+FFFD, so what is kept would differ from what was sent).
  */
 export function findUnsafeJson(value: unknown, max = MAX_NESTING): { path: string; problem: 'depth' | 'proto' | 'unicode' } | null {
-  const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '' }];
+  // Each entry knows its parent and its token; pointers are built only for the problem found.
+  interface Entry {
+    v: unknown;
+    depth: number;
+    parent: Entry | null;
+    token: string;
+  }
+  const pointerOf = (e: Entry | null, last?: string): string => {
+    const tokens = last === undefined ? [] : [last];
+    for (let at = e; at && at.parent; at = at.parent) tokens.push(at.token);
+    return tokens.reverse().map((t) => `/${t.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  };
+  const stack: Entry[] = [{ v: value, depth: 0, parent: null, token: '' }];
   while (stack.length > 0) {
-    const { v, depth, path } = stack.pop() as { v: unknown; depth: number; path: string };
-    if (typeof v === 'string' && !isWellFormed(v)) return { path, problem: 'unicode' };
+    const entry = stack.pop() as Entry;
+    const { v, depth } = entry;
+    if (typeof v === 'string' && !isWellFormed(v)) return { path: pointerOf(entry), problem: 'unicode' };
     if (v === null || typeof v !== 'object') continue;
-    if (depth >= max) return { path, problem: 'depth' };
+    if (depth >= max) return { path: pointerOf(entry), problem: 'depth' };
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) stack.push({ v: v[i], depth: depth + 1, path: `${path}/${i}` });
+      for (let i = 0; i < v.length; i++) stack.push({ v: v[i], depth: depth + 1, parent: entry, token: String(i) });
     } else {
       for (const key of Object.keys(v)) {
-        const child = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-        if (key === '__proto__') return { path: child, problem: 'proto' };
-        if (!isWellFormed(key)) return { path: child, problem: 'unicode' };
-        stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1, path: child });
+        if (key === '__proto__') return { path: pointerOf(entry, key), problem: 'proto' };
+        if (!isWellFormed(key)) return { path: pointerOf(entry, key), problem: 'unicode' };
+        stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1, parent: entry, token: key });
       }
     }
   }

@@ -92,7 +92,9 @@ export function commitNamespaceChange<R extends StoredResponse>(
   const state = c.stateOf(name, rollbacksSince);
   const event = c.eventById(eventId);
   if (!state || !event) throw new Error('the change vanished inside its own transaction');
-  const committed: Committed = { state, event, version: v ? c.versionRow(name, v.version) : null };
+  // A new version is usually the active one, whose row the state holds already; otherwise its row without the content.
+  const written = !v ? null : state.active.version === v.version ? state.active : c.versionMeta(name, v.version);
+  const committed: Committed = { state, event, version: written };
   if (change.rollout) {
     const bundle = bundleOf(c, change.rollout.id, rollbacksSince, change.rollout.windowsSince ?? 0);
     if (!bundle) throw new Error('the rollout vanished inside its own transaction');
