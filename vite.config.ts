@@ -26,12 +26,14 @@ export default defineConfig({
   plugins: [
     react(),
     // The chunks of the screens most often opened by a link (the namespace list, a namespace:
-    // alerts and runbooks link to it) load with the entry. Paths as in src/app/router.tsx.
+    // alerts and runbooks link to it), and the reads their route loaders start, load with the
+    // entry. Paths and loaders as in src/app/router.tsx.
     routePreload([
-      { path: '^/namespaces/?$', modules: ['src/features/namespaces/components/namespaces-page.tsx'] },
+      { path: '^/namespaces/?$', modules: ['src/features/namespaces/components/namespaces-page.tsx'], fetch: ['/api/v1/me'] },
       {
-        path: '^/namespaces/[^/]+/?$',
+        path: '^/namespaces/([^/]+)/?$',
         modules: ['src/features/namespaces/components/namespace-layout.tsx', 'src/features/namespaces/components/namespace-page.tsx'],
+        fetch: ['/api/v1/me', '/api/v1/namespaces/$1'],
       },
     ]),
   ],

@@ -22,8 +22,13 @@ describe('routePreloadEntries', () => {
   ]);
 
   it("lists each route's chunks and their static imports, once, without what the entry already loads", () => {
-    expect(routePreloadEntries(bundle, 'assets/index.js', '/repo', [{ path: '^/a$', modules: ['src/layout.tsx', 'src/page.tsx'] }])).toEqual([
-      { path: '^/a$', files: ['assets/layout.js', 'assets/time.js', 'assets/page.js', 'assets/table.js'] },
+    const routes = [
+      { path: '^/a/([^/]+)$', modules: ['src/layout.tsx', 'src/page.tsx'], fetch: ['/api/a/$1'] },
+      { path: '^/b$', modules: ['src/page.tsx'] },
+    ];
+    expect(routePreloadEntries(bundle, 'assets/index.js', '/repo', routes)).toEqual([
+      { path: '^/a/([^/]+)$', files: ['assets/layout.js', 'assets/time.js', 'assets/page.js', 'assets/table.js'], fetch: ['/api/a/$1'] },
+      { path: '^/b$', files: ['assets/page.js', 'assets/table.js', 'assets/time.js'], fetch: [] },
     ]);
   });
 

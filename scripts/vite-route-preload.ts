@@ -4,8 +4,9 @@
  * listed here the build writes, into index.html, which chunk files each URL pattern needs (JSON in
  * <meta name="route-preload">: data, never run, and no inline script for the Content-Security-Policy
  * to refuse), and the classic script public/route-preload.js adds a <link rel="modulepreload"> for
- * each file the current URL needs, while the page is still being parsed. Other URLs preload
- * nothing more than before.
+ * each file the current URL needs, while the page is still being parsed, and a
+ * <link rel="preload" as="fetch"> for the API reads its route loaders start (the app's fetch then
+ * takes the response already under way). Other URLs preload nothing more than before.
  */
 import type { IndexHtmlTransformContext, Plugin } from 'vite';
 
@@ -17,11 +18,17 @@ export interface PreloadedRoute {
   path: string;
   /** Source files of the route's lazy modules, relative to the project root. */
   modules: string[];
+  /**
+   * API GETs the route's loaders always make, exactly as the app's fetch asks for them (same URL,
+   * same credentials), or the browser fetches twice; `$1`… are the path's capture groups.
+   */
+  fetch?: string[];
 }
 
 export interface RoutePreloadEntry {
   path: string;
   files: string[];
+  fetch: string[];
 }
 
 const isChunk = (o: OutputBundle[string] | undefined): o is OutputChunk => o?.type === 'chunk';
@@ -47,7 +54,7 @@ export function routePreloadEntries(bundle: OutputBundle, entry: string, root: s
       if (!fileName) throw new Error(`route-preload: no chunk for ${module}`);
       staticClosure(bundle, fileName, files);
     }
-    return { path: route.path, files: [...files].filter((f) => !loadedWithEntry.has(f)) };
+    return { path: route.path, files: [...files].filter((f) => !loadedWithEntry.has(f)), fetch: route.fetch ?? [] };
   });
 }
 
