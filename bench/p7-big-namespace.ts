@@ -42,7 +42,9 @@ export async function run(log: (line: string) => void = console.log): Promise<Fi
       for (const screen of ['history', 'diff'] as const) {
         const context = await signedInContext(browser, server.base, server.adminToken);
         try {
-          await armColdProbe(context, { selector: 'table[aria-label^="Flags in v"] tbody tr', count: FLAGS });
+          // The flags table renders only the rows in view above 200 flags: ready when the table
+          // counts every flag (aria-rowcount) and its first screen of rows is painted.
+          await armColdProbe(context, { selector: `table[aria-label^="Flags in v"][aria-rowcount="${FLAGS + 1}"] tbody tr[aria-rowindex]`, count: 10 });
           const page = await context.newPage();
           await page.goto(`/namespaces/${NS}`, { waitUntil: 'commit' });
           const nsReady = await coldReadyAt(page, 60_000);
