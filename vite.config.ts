@@ -32,7 +32,12 @@ export default defineConfig({
       { path: '^/namespaces/?$', modules: ['src/features/namespaces/components/namespaces-page.tsx'], fetch: ['/api/v1/me'] },
       {
         path: '^/namespaces/([^/]+)/?$',
-        modules: ['src/features/namespaces/components/namespace-layout.tsx', 'src/features/namespaces/components/namespace-page.tsx'],
+        // The action dialogs too (fetched, not run): the on-call rollback opens one seconds later.
+        modules: [
+          'src/features/namespaces/components/namespace-layout.tsx',
+          'src/features/namespaces/components/namespace-page.tsx',
+          'src/features/namespaces/components/action-dialog.tsx',
+        ],
         fetch: ['/api/v1/me', '/api/v1/namespaces/$1'],
       },
     ]),
