@@ -1,7 +1,8 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { BucketSize } from '@contract/insights';
+import { preloadable } from '../../../lib/preloadable';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { insightQueries } from '../api/insight-queries';
 import { BUCKETS, withDrill, withParam, type InsightParams } from '../lib/insight-params';
@@ -9,7 +10,8 @@ import { toRollbackCharts } from '../lib/to-rollback-chart';
 import { DrillLink } from './drill-link';
 import { TriggerSelect } from './trigger-select';
 
-const RollbackChart = lazy(() => import('./rollback-chart'));
+const RollbackChart = preloadable(async () => (await import('./rollback-chart')).default);
+void RollbackChart.preload().catch(() => undefined);
 
 /** Rollback frequency per namespace over time (I1): stacked manual/automatic, filtered by trigger. */
 export function RollbackSection({ params, bucket }: { params: InsightParams; bucket: BucketSize }) {

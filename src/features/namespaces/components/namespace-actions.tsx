@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect, type ComponentProps } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { NamespaceDetail } from '@contract/schemas';
+import { preloadable } from '../../../lib/preloadable';
 import { GatedButton } from '../../../components/ui/gated-button';
 import { PowerIcon } from '../../../components/ui/icons';
 import { namespaceQueries } from '../api/namespace-queries';
@@ -9,16 +10,7 @@ import { useActionParam, type ActionParam } from '../lib/use-action-param';
 
 // The dialogs (guard, previews, diff, JSON editor) stay out of the first paint's code; the page
 // fetches them as soon as it shows actions the user may take, so a click opens one at once.
-// Once the chunk is in, the dialog renders directly: a lazy component suspends on its first render
-// even when its module is loaded, and React holds a revealed Suspense boundary back for up to
-// 300 ms (its fallback throttle), which made a click wait that long for the dialog.
-let dialogs: typeof import('./action-dialog') | null = null;
-const loadDialogs = () =>
-  import('./action-dialog').then((m) => {
-    dialogs = m;
-    return m;
-  });
-const LazyActionDialog = lazy(async () => ({ default: (await loadDialogs()).ActionDialog }));
+const ActionDialog = preloadable(async () => (await import('./action-dialog')).ActionDialog);
 
 const BUTTONS: { param: ActionParam; action: NamespaceAction; label: string; variant: 'danger' | 'secondary' }[] = [
   { param: 'rollback', action: 'rollback', label: 'Roll back', variant: 'danger' },
@@ -34,7 +26,7 @@ function usePrefetchRollback(detail: NamespaceDetail, allowed: boolean) {
   const { name, activeVersion } = detail;
   useEffect(() => {
     if (!allowed) return;
-    void loadDialogs().catch(() => undefined);
+    void ActionDialog.preload().catch(() => undefined);
     const prefetch = async () => {
       const plan = await queryClient.fetchQuery(namespaceQueries.rollbackPlan(name, activeVersion, 1));
       if (plan.status === 'ok') await queryClient.prefetchQuery(namespaceQueries.diff(name, activeVersion, plan.target));
@@ -45,11 +37,6 @@ function usePrefetchRollback(detail: NamespaceDetail, allowed: boolean) {
 }
 
 /** The namespace's guarded actions; the open dialog is in the URL (?action=rollback) so it can be linked. */
-function ActionDialog(props: ComponentProps<typeof LazyActionDialog>) {
-  const Loaded = dialogs?.ActionDialog;
-  return Loaded ? <Loaded {...props} /> : <LazyActionDialog {...props} />;
-}
-
 export function NamespaceActions({ detail }: { detail: NamespaceDetail }) {
   const { gate, summary } = useActionGate();
   usePrefetchRollback(detail, gate('rollback') === null);

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { preloadable } from '../../../lib/preloadable';
 import type { NamespaceDetail } from '@contract/schemas';
 import { PageHeader } from '../../../components/ui/page-header';
 import { NamespaceActions } from './namespace-actions';
@@ -9,7 +10,7 @@ import { SnapshotFacts } from './snapshot-facts';
 
 // Below the fold, with its own query: its code (the timeline's axis, lists and range bar) loads
 // after the flags and the actions are on screen.
-const NamespaceTimeline = lazy(async () => ({ default: (await import('./namespace-timeline')).NamespaceTimeline }));
+const NamespaceTimeline = preloadable(async () => (await import('./namespace-timeline')).NamespaceTimeline);
 
 /** The on-call screen: what is live, what changed last and by whom, and the actions. The kill banner is the layout's. */
 export function NamespaceOverview({ detail }: { detail: NamespaceDetail }) {

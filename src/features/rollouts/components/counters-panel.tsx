@@ -1,4 +1,5 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
+import { preloadable } from '../../../lib/preloadable';
 import { useQuery } from '@tanstack/react-query';
 import type { RolloutDetail } from '@contract/rollouts';
 import type { DecisionAction } from '@core/rollout/model';
@@ -14,7 +15,8 @@ import { useChartParams } from '../lib/use-chart-params';
 import { CounterCard } from './counter-card';
 import { CountersResetDialog } from './counters-reset-dialog';
 
-const CounterChart = lazy(() => import('./counter-chart'));
+const CounterChart = preloadable(async () => (await import('./counter-chart')).default);
+void CounterChart.preload().catch(() => undefined);
 
 const DECISION_COLOURS: Record<DecisionAction, string> = { enqueue_runtime: 'var(--chart-v2)', parity_only: 'var(--chart-load)', drop: 'var(--chart-warning)' };
 const REASON_PALETTE = ['var(--chart-v2)', 'var(--chart-warning)', 'var(--chart-load)', 'var(--chart-promote)', 'var(--chart-v1)', 'var(--chart-critical)'];

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useId, type ReactNode } from 'react';
+import { Suspense, useId, type ReactNode } from 'react';
+import { preloadable } from '../../../lib/preloadable';
 import { useWidth } from '../../../lib/use-width';
 import type { VerdictLevel } from '@core/rollout/verdict';
 import type { ChartMarkers } from '../lib/to-chart-markers';
@@ -8,8 +9,10 @@ import { HoverReadout } from './hover-readout';
 import { MetricTable } from './metric-table';
 import { VerdictBadge } from './verdict-badge';
 
-// Recharts is a large library: it loads in its own chunk when the first chart is shown.
-const MetricChart = lazy(() => import('./metric-chart'));
+// Recharts is a large library: it loads in its own chunk, fetched as soon as the rollout page's
+// code runs (in parallel with the page's data), so the charts draw as soon as their data is in.
+const MetricChart = preloadable(async () => (await import('./metric-chart')).default);
+void MetricChart.preload().catch(() => undefined);
 
 export interface MetricCardProps {
   title: string;
