@@ -1,8 +1,9 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { NamespaceDetail } from '@contract/schemas';
 import { Badge } from '../../../components/ui/badge';
+import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { filterFlagRows, flagRows, parseFlagFilter, typesOf, type FlagFilter, type FlagRow } from '../lib/flag-rows';
 import { FlagFilters } from './flag-filters';
 
@@ -82,20 +83,7 @@ function Spacer({ height }: { height: number }) {
  * spacer rows, in a real table; aria-rowcount and aria-rowindex tell assistive tech where they are.
  */
 function VirtualRows({ rows, killed }: { rows: FlagRow[]; killed: boolean }) {
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const [offset, setOffset] = useState(0);
-  // The table scrolls with the page; it needs to know where its body starts (banners above come and go).
-  useLayoutEffect(() => {
-    const measure = () => {
-      const top = (bodyRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
-      setOffset((prev) => (Math.abs(prev - top) > 1 ? top : prev));
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
+  const { ref: bodyRef, offset } = useScrollMargin<HTMLTableSectionElement>();
   // oxlint-disable-next-line react/incompatible-library -- this build has no React Compiler; the virtualizer re-renders on scroll itself
   const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ROW, overscan: 10, scrollMargin: offset });
   const items = virtualizer.getVirtualItems();

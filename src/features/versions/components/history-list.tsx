@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { VersionSummary } from '@contract/schemas';
 import { Spinner } from '../../../components/ui/spinner';
+import { useScrollMargin } from '../../../lib/use-scroll-margin';
 import { HistoryRow } from './history-row';
 
 const ROW = 64;
@@ -23,20 +24,7 @@ export interface HistoryListProps {
 
 /** Only the rows in view (plus a few) are in the DOM, so 10,000 versions scroll like 10. */
 export function HistoryList({ ns, rows, rowCount, picked, onToggle, hasMore, loadingMore, loadMore, progress }: HistoryListProps) {
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const [offset, setOffset] = useState(0);
-  // The list scrolls with the page; it needs to know where it starts (banners above it may come and go).
-  useLayoutEffect(() => {
-    const measure = () => {
-      const top = (bodyRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
-      setOffset((prev) => (Math.abs(prev - top) > 1 ? top : prev));
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
+  const { ref: bodyRef, offset } = useScrollMargin<HTMLDivElement>();
 
   // oxlint-disable-next-line react/incompatible-library -- this build has no React Compiler; the virtualizer re-renders on scroll itself
   const virtualizer = useWindowVirtualizer({
