@@ -3,9 +3,10 @@
  * log as a lean projection, the few details fields the analysis needs extracted by the database.
  */
 import type { AuditEvent } from '@contract/schemas';
-import { INSIGHT_ACTIONS, type InsightAction, type InsightEvent } from '@core/insights/model';
+import type { InsightAction, InsightEvent } from '@core/insights/model';
 import type { Tx } from './postgres-db';
 import type { BreachRecord, InsightRange, InsightStore, MismatchTimes, TimelineEventQuery } from './insight-types';
+import { ACTION_LIST, discardedOf, inIdOrder, rolloutFilter, timelinePage, toBreachRecord, type RawBreach } from './shared-insights';
 import { rowToEvent, type RawEvent } from './sqlite-rows';
 
 type Read = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -25,8 +26,6 @@ export interface RawInsightEvent extends Record<string, unknown> {
   discarded: string | null;
 }
 
-const ACTION_LIST = INSIGHT_ACTIONS.map((a) => `'${a}'`).join(', ');
-
 /** As the SQLite engine: details are read only where the analysis needs them. */
 const INSIGHT_COLUMNS = `id, at, namespace, actor, action, from_version, to_version,
   CASE WHEN action LIKE 'rollout.%' THEN coalesce(rollout_id, details::jsonb ->> 'rolloutId') END AS rollout,
@@ -34,12 +33,6 @@ const INSIGHT_COLUMNS = `id, at, namespace, actor, action, from_version, to_vers
   CASE WHEN action = 'rollout.rollback' THEN details::jsonb #>> '{trigger,ruleId}' END AS trigger_id,
   CASE WHEN action = 'rollout.rollback' THEN details::jsonb #>> '{trigger,label}' END AS trigger_label,
   CASE WHEN action = 'snapshot.rollback' THEN (details::jsonb -> 'discarded')::text END AS discarded`;
-
-function discardedOf(raw: string | null): number[] {
-  if (raw === null) return [];
-  const parsed = JSON.parse(raw) as unknown;
-  return Array.isArray(parsed) ? parsed.filter((v): v is number => typeof v === 'number') : [];
-}
 
 export function toInsightEvent(r: RawInsightEvent): InsightEvent {
   return {
@@ -84,34 +77,6 @@ export function insightEventsJson(namespaceSql: string, sinceParam: string, afte
   ) i)`;
 }
 
-interface RawBreach extends Record<string, unknown> {
-  rollout_id: string;
-  namespace: string;
-  breach_id: string;
-  rule_id: string;
-  severity: string;
-  outcome: string;
-  started_at: string;
-  fired_at: string;
-  sentence: string;
-  event_id: number | null;
-}
-
-/** Extra conditions on rollouts `r`, numbered from `$first`. */
-function rolloutFilter(range: InsightRange & { rolloutId?: string }, first: number): { sql: string; args: string[] } {
-  const sql: string[] = [];
-  const args: string[] = [];
-  if (range.namespace !== undefined) {
-    args.push(range.namespace);
-    sql.push(`r.namespace = $${first + args.length - 1}`);
-  }
-  if (range.rolloutId !== undefined) {
-    args.push(range.rolloutId);
-    sql.push(`r.id = $${first + args.length - 1}`);
-  }
-  return { sql: sql.map((s) => ` AND ${s}`).join(''), args };
-}
-
 export class PgInsightStore implements InsightStore {
   constructor(private readonly read: Read) {}
 
@@ -124,32 +89,21 @@ export class PgInsightStore implements InsightStore {
   }
 
   breaches(range: InsightRange & { rolloutId?: string }): Promise<BreachRecord[]> {
-    const f = rolloutFilter(range, 3);
+    const f = rolloutFilter(range, (i) => `$${3 + i}`);
     return this.read(async (tx) =>
       (
-        await tx.all<RawBreach>(
+        await tx.all<RawBreach & Record<string, unknown>>(
           `SELECT b.rollout_id, r.namespace, b.breach_id, b.rule_id, b.severity, b.outcome, b.started_at, b.fired_at, b.sentence, b.event_id
            FROM rollout_breaches b JOIN rollouts r ON r.id = b.rollout_id
            WHERE b.fired_at >= $1 AND b.fired_at < $2${f.sql} ORDER BY b.fired_at`,
           [range.from, range.to, ...f.args],
         )
-      ).map((b) => ({
-        rolloutId: b.rollout_id,
-        namespace: b.namespace,
-        breachId: b.breach_id,
-        ruleId: b.rule_id,
-        severity: b.severity === 'warning' ? 'warning' : 'critical',
-        outcome: b.outcome,
-        startedAt: b.started_at,
-        firedAt: b.fired_at,
-        sentence: b.sentence,
-        eventId: b.event_id,
-      })),
+      ).map(toBreachRecord),
     );
   }
 
   mismatchTimes(range: InsightRange & { rolloutId?: string }): Promise<MismatchTimes[]> {
-    const f = rolloutFilter(range, 1);
+    const f = rolloutFilter(range, (i) => `$${1 + i}`);
     return this.read(async (tx) => {
       const rollouts = await tx.all<{ id: string; namespace: string }>(`SELECT r.id, r.namespace FROM rollouts r WHERE true${f.sql} ORDER BY r.id`, f.args);
       const out: MismatchTimes[] = [];
@@ -171,10 +125,7 @@ export class PgInsightStore implements InsightStore {
       for (const r of await tx.all<RawEvent & Record<string, unknown>>('SELECT * FROM events WHERE id = ANY($1::bigint[])', [ids])) {
         byId.set(r.id, rowToEvent(r));
       }
-      return ids.flatMap((id) => {
-        const e = byId.get(id);
-        return e ? [e] : [];
-      });
+      return inIdOrder(ids, byId);
     });
   }
 
@@ -195,7 +146,7 @@ export class PgInsightStore implements InsightStore {
         `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT $${args.length}`,
         args,
       );
-      return { events: rows.slice(0, q.limit).reverse().map(rowToEvent), truncated: rows.length > q.limit };
+      return timelinePage(rows, q.limit, rowToEvent);
     });
   }
 

@@ -1,6 +1,7 @@
 /** Rollout reads of the PostgreSQL engine that a bundle is made of (the SQLite engine's sqlite-rollout-rows.ts). */
 import type { Tx } from './postgres-db';
 import { stateOf } from './postgres-rows';
+import { patternRowOf, type PatternCount } from './shared-rollouts';
 import type { PatternRow, RolloutBundle, RolloutRow } from './rollout-types';
 import {
   rowToBreach,
@@ -24,30 +25,12 @@ export async function rolloutRow(tx: Tx, id: string): Promise<RolloutRow | null>
 }
 
 export async function patternRow(tx: Tx, rolloutId: string, raw: RawPattern): Promise<PatternRow> {
-  const counts = await tx.all<{ t: string; n: number; example: number }>(
+  const counts = await tx.all<Raw<PatternCount>>(
     `SELECT coalesce(triage, 'untriaged') AS t, count(*) AS n, max(id) AS example
      FROM rollout_parity WHERE rollout_id = $1 AND pattern = $2 GROUP BY 1`,
     [rolloutId, raw.pattern],
   );
-  const triage = { untriaged: 0, expected: 0, bug: 0, ignored: 0 };
-  let kept = 0;
-  let example: number | null = null;
-  for (const row of counts) {
-    if (row.t in triage) triage[row.t as keyof typeof triage] = row.n;
-    kept += row.n;
-    example = Math.max(example ?? 0, row.example);
-  }
-  return {
-    pattern: raw.pattern,
-    status: raw.status === 'legacy_unavailable' ? 'legacy_unavailable' : 'mismatch',
-    count: raw.count,
-    kept,
-    firstSeen: raw.first_seen,
-    lastSeen: raw.last_seen,
-    triage,
-    patternTriage: raw.triage === null ? null : { status: raw.triage as NonNullable<PatternRow['patternTriage']>['status'], note: raw.triage_note, by: raw.triage_by ?? '', at: raw.triage_at ?? '', viaPattern: true },
-    exampleReportId: example,
-  };
+  return patternRowOf(raw, counts);
 }
 
 /** Stage reports kept in a bundle (the gate's streak looks at the most recent ones). */

@@ -7,6 +7,7 @@ import type { Tx } from './postgres-db';
 import { bundleOf, patternRow, rolloutRow, type Raw } from './postgres-rollout-rows';
 import { applyRolloutWrite, checkRolloutWrite } from './postgres-rollout-writes';
 import { claimIdempotency, eventsWhere, insertEvent, insertIdempotency } from './postgres-rows';
+import { PARITY_COLUMNS, parityParams, patternTriageOf } from './shared-rollouts';
 import type {
   BreachRow,
   NewParity,
@@ -103,31 +104,11 @@ async function insertParityRow(tx: Tx, p: NewParity, bounds: { keep: number; kee
        RETURNING *`,
       [id, p.pattern, p.status, p.comparedAt],
     );
-    if (pat && pat.triage !== null) {
-      inherited = { status: pat.triage as TriageRow['status'], note: pat.triage_note, by: pat.triage_by ?? '', at: pat.triage_at ?? '', viaPattern: true };
-    }
+    if (pat) inherited = patternTriageOf(pat);
   }
   const inserted = await tx.get<{ id: number }>(
-    `INSERT INTO rollout_parity (rollout_id, subject, compared_at, received_at, status, adapter, reason, event_count, legacy_count,
-       missing_in_legacy, missing_in_event, only_v1, only_v2, outputs, pattern)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-    [
-      id,
-      p.subject,
-      p.comparedAt,
-      p.receivedAt,
-      p.status,
-      p.adapter,
-      p.reason,
-      p.eventOutputCount,
-      p.legacyOutputCount,
-      p.missingInLegacy,
-      p.missingInEvent,
-      JSON.stringify(p.onlyInV1),
-      JSON.stringify(p.onlyInV2),
-      p.outputs === null ? null : JSON.stringify(p.outputs),
-      p.pattern,
-    ],
+    `INSERT INTO rollout_parity (${PARITY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+    parityParams(p),
   );
   if (!inserted) throw new Error('the parity insert returned nothing');
   if (inherited) await setTriage(tx, 'id = $6', inherited, inserted.id);

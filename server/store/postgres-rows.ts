@@ -4,6 +4,7 @@
  */
 import type { AuditEvent } from '@contract/schemas';
 import type { Tx } from './postgres-db';
+import { IDEMPOTENCY_COLUMNS, VERSION_COLUMNS, VERSION_JOIN, idempotencyOf, idempotencyParams, tokenParams, type RawIdempotency } from './shared-rows';
 import { rowToEvent, rowToNamespace, rowToToken, rowToVersion, type RawEvent, type RawNamespace, type RawToken, type RawVersion } from './sqlite-rows';
 import { changeFailureOf, type ChangeFailureCache } from '../insights/change-failure-cache';
 import { insightEventsJson, toInsightEvent, type RawInsightEvent } from './postgres-insights';
@@ -19,11 +20,6 @@ import type {
   VersionRow,
   VersionWithContent,
 } from './types';
-
-export const VERSION_COLUMNS = `v.namespace, v.version, v.kind, v.author, v.reason, v.created_at, v.hash, v.meta,
-  v.flag_count, v.parent_version, v.source_version, v.discarded_event_id,
-  d.at AS discarded_at, d.actor AS discarded_actor, d.reason AS discarded_reason`;
-export const VERSION_JOIN = `versions v LEFT JOIN events d ON d.id = v.discarded_event_id`;
 
 /** The channel every committed audit event is announced on (payload: the event id). */
 export const EVENTS_CHANNEL = 'switchyard_events';
@@ -169,12 +165,8 @@ export async function lockIdempotencyKey(tx: Tx, claim: IdempotencyClaim): Promi
 }
 
 export async function idempotencyRow(tx: Pick<Tx, 'get'>, tokenId: string, key: string): Promise<IdempotencyRecord | null> {
-  const raw = await tx.get<{ fingerprint: string; status: number; body: string; created_at: string }>(
-    'SELECT fingerprint, status, body, created_at FROM idempotency WHERE token_id = $1 AND key = $2',
-    [tokenId, key],
-  );
-  if (!raw) return null;
-  return { fingerprint: raw.fingerprint, status: raw.status, body: JSON.parse(raw.body) as unknown, createdAt: raw.created_at };
+  const raw = await tx.get<RawIdempotency & Record<string, unknown>>(`SELECT ${IDEMPOTENCY_COLUMNS} FROM idempotency WHERE token_id = $1 AND key = $2`, [tokenId, key]);
+  return raw ? idempotencyOf(raw) : null;
 }
 
 /** The claim's record, when one is already there (the key is locked first). */
@@ -185,14 +177,7 @@ export async function claimIdempotency(tx: Tx, claim: IdempotencyClaim | undefin
 }
 
 export async function insertIdempotency(tx: Tx, claim: IdempotencyClaim, response: StoredResponse, at: string): Promise<void> {
-  await tx.run('INSERT INTO idempotency (token_id, key, fingerprint, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-    claim.tokenId,
-    claim.key,
-    claim.fingerprint,
-    response.status,
-    JSON.stringify(response.body),
-    at,
-  ]);
+  await tx.run('INSERT INTO idempotency (token_id, key, fingerprint, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)', idempotencyParams(claim, response, at));
 }
 
 export async function tokenRow(tx: Pick<Tx, 'get'>, id: string): Promise<TokenRow | null> {
@@ -204,6 +189,6 @@ export async function insertTokenRow(tx: Pick<Tx, 'run'>, t: TokenRow, ifAbsent 
   await tx.run(
     `INSERT INTO tokens (id, name, role, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)${ifAbsent ? ' ON CONFLICT (secret_hash) DO NOTHING' : ''}`,
-    [t.id, t.name, t.role, t.secretHash, t.createdAt, t.createdBy, t.lastUsedAt, t.expiresAt, t.revokedAt],
+    tokenParams(t),
   );
 }

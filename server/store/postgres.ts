@@ -14,7 +14,8 @@ import { Db, PgCode, pgCode, type Tx } from './postgres-db';
 import { PgInsightStore } from './postgres-insights';
 import { migrate } from './postgres-migrations';
 import { PgRolloutStore } from './postgres-rollouts';
-import { VERSION_COLUMNS, VERSION_JOIN, allStates, idempotencyRow, insertTokenRow, namespaceRow, stateOf, tokenRow, versionRow } from './postgres-rows';
+import { allStates, idempotencyRow, insertTokenRow, namespaceRow, stateOf, tokenRow, versionRow } from './postgres-rows';
+import { VERSION_COLUMNS, VERSION_JOIN } from './shared-rows';
 import { rowToEvent, rowToToken, rowToVersion, type RawEvent, type RawToken, type RawVersion } from './sqlite-rows';
 import type {
   CommitOutcome,

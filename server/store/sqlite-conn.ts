@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { AuditEvent } from '@contract/schemas';
 import type { ChangeFailureCache } from '../insights/change-failure-cache';
 import { changeFailure7d } from './sqlite-insights';
+import { IDEMPOTENCY_COLUMNS, VERSION_COLUMNS, VERSION_JOIN, idempotencyOf, idempotencyParams, tokenParams, type RawIdempotency } from './shared-rows';
 import { rowToEvent, rowToNamespace, rowToToken, rowToVersion, type RawEvent, type RawNamespace, type RawToken, type RawVersion } from './sqlite-rows';
 import type {
   IdempotencyClaim,
@@ -16,11 +17,6 @@ import type {
   VersionRow,
   VersionWithContent,
 } from './types';
-
-export const VERSION_COLUMNS = `v.namespace, v.version, v.kind, v.author, v.reason, v.created_at, v.hash, v.meta,
-  v.flag_count, v.parent_version, v.source_version, v.discarded_event_id,
-  d.at AS discarded_at, d.actor AS discarded_actor, d.reason AS discarded_reason`;
-export const VERSION_JOIN = `versions v LEFT JOIN events d ON d.id = v.discarded_event_id`;
 
 export class Conn {
   private readonly statements = new Map<string, Database.Statement>();
@@ -105,21 +101,13 @@ export class Conn {
 
   insertIdempotency(claim: IdempotencyClaim, response: StoredResponse, at: string): void {
     this.q('INSERT INTO idempotency (token_id, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      claim.tokenId,
-      claim.key,
-      claim.fingerprint,
-      response.status,
-      JSON.stringify(response.body),
-      at,
+      ...idempotencyParams(claim, response, at),
     );
   }
 
   idempotencyRow(tokenId: string, key: string): IdempotencyRecord | null {
-    const raw = this.q('SELECT fingerprint, status, body, created_at FROM idempotency WHERE token_id = ? AND key = ?').get(tokenId, key) as
-      | { fingerprint: string; status: number; body: string; created_at: string }
-      | undefined;
-    if (!raw) return null;
-    return { fingerprint: raw.fingerprint, status: raw.status, body: JSON.parse(raw.body) as unknown, createdAt: raw.created_at };
+    const raw = this.q(`SELECT ${IDEMPOTENCY_COLUMNS} FROM idempotency WHERE token_id = ? AND key = ?`).get(tokenId, key) as RawIdempotency | undefined;
+    return raw ? idempotencyOf(raw) : null;
   }
 
   tokenRow(id: string): TokenRow | null {
@@ -131,6 +119,6 @@ export class Conn {
     this.q(
       `INSERT INTO tokens (id, name, role, secret_hash, created_at, created_by, last_used_at, expires_at, revoked_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(t.id, t.name, t.role, t.secretHash, t.createdAt, t.createdBy, t.lastUsedAt, t.expiresAt, t.revokedAt);
+    ).run(...tokenParams(t));
   }
 }

@@ -4,10 +4,11 @@
  * 10,000 events per namespace is one pass without parsing whole details documents.
  */
 import type { AuditEvent } from '@contract/schemas';
-import { INSIGHT_ACTIONS, type InsightAction, type InsightEvent } from '@core/insights/model';
+import type { InsightAction, InsightEvent } from '@core/insights/model';
 import { changeFailureOf, type ChangeFailure, type ChangeFailureCache } from '../insights/change-failure-cache';
 import type { Conn } from './sqlite-conn';
 import type { BreachRecord, InsightRange, InsightStore, MismatchTimes, TimelineEventQuery } from './insight-types';
+import { ACTION_LIST, discardedOf, inIdOrder, rolloutFilter, timelinePage, toBreachRecord, type RawBreach } from './shared-insights';
 import { rowToEvent, type RawEvent } from './sqlite-rows';
 
 type Tx = <T>(fn: (c: Conn) => T) => Promise<T>;
@@ -28,8 +29,6 @@ type RawInsightRow = [
   discarded: string | null,
 ];
 
-const ACTION_LIST = INSIGHT_ACTIONS.map((a) => `'${a}'`).join(', ');
-
 /** Details are read only where the analysis needs them (most events are loads and patches: none). */
 const INSIGHT_COLUMNS = `id, at, namespace, actor, action, from_version, to_version,
   CASE WHEN action LIKE 'rollout.%' THEN coalesce(rollout_id, json_extract(details, '$.rolloutId')) END AS rollout,
@@ -37,12 +36,6 @@ const INSIGHT_COLUMNS = `id, at, namespace, actor, action, from_version, to_vers
   CASE WHEN action = 'rollout.rollback' THEN json_extract(details, '$.trigger.ruleId') END AS trigger_id,
   CASE WHEN action = 'rollout.rollback' THEN json_extract(details, '$.trigger.label') END AS trigger_label,
   CASE WHEN action = 'snapshot.rollback' THEN json_extract(details, '$.discarded') END AS discarded`;
-
-function discardedOf(raw: string | null): number[] {
-  if (raw === null) return [];
-  const parsed = JSON.parse(raw) as unknown;
-  return Array.isArray(parsed) ? parsed.filter((v): v is number => typeof v === 'number') : [];
-}
 
 function toInsightEvent(r: RawInsightRow): InsightEvent {
   return {
@@ -95,33 +88,6 @@ export function changeFailure7d(c: Conn, namespace: string, since: string, lastI
   return settled ?? cache.whole(namespace, since, lastId, whole());
 }
 
-interface RawBreach {
-  rollout_id: string;
-  namespace: string;
-  breach_id: string;
-  rule_id: string;
-  severity: string;
-  outcome: string;
-  started_at: string;
-  fired_at: string;
-  sentence: string;
-  event_id: number | null;
-}
-
-function rolloutFilter(range: InsightRange & { rolloutId?: string }): { sql: string; args: string[] } {
-  const sql: string[] = [];
-  const args: string[] = [];
-  if (range.namespace !== undefined) {
-    sql.push('r.namespace = ?');
-    args.push(range.namespace);
-  }
-  if (range.rolloutId !== undefined) {
-    sql.push('r.id = ?');
-    args.push(range.rolloutId);
-  }
-  return { sql: sql.map((s) => ` AND ${s}`).join(''), args };
-}
-
 export class SqliteInsightStore implements InsightStore {
   constructor(private readonly read: Tx) {}
 
@@ -134,7 +100,7 @@ export class SqliteInsightStore implements InsightStore {
   }
 
   breaches(range: InsightRange & { rolloutId?: string }): Promise<BreachRecord[]> {
-    const f = rolloutFilter(range);
+    const f = rolloutFilter(range, () => '?');
     return this.read((c) =>
       (
         c
@@ -144,23 +110,12 @@ export class SqliteInsightStore implements InsightStore {
              WHERE b.fired_at >= ? AND b.fired_at < ?${f.sql} ORDER BY b.fired_at`,
           )
           .all(range.from, range.to, ...f.args) as RawBreach[]
-      ).map((b) => ({
-        rolloutId: b.rollout_id,
-        namespace: b.namespace,
-        breachId: b.breach_id,
-        ruleId: b.rule_id,
-        severity: b.severity === 'warning' ? 'warning' : 'critical',
-        outcome: b.outcome,
-        startedAt: b.started_at,
-        firedAt: b.fired_at,
-        sentence: b.sentence,
-        eventId: b.event_id,
-      })),
+      ).map(toBreachRecord),
     );
   }
 
   mismatchTimes(range: InsightRange & { rolloutId?: string }): Promise<MismatchTimes[]> {
-    const f = rolloutFilter(range);
+    const f = rolloutFilter(range, () => '?');
     return this.read((c) => {
       const rollouts = c.q(`SELECT r.id, r.namespace FROM rollouts r WHERE 1 = 1${f.sql} ORDER BY r.id`).all(...f.args) as { id: string; namespace: string }[];
       const times = c.q("SELECT compared_at FROM rollout_parity WHERE rollout_id = ? AND status = 'mismatch' AND compared_at >= ? AND compared_at < ? ORDER BY compared_at");
@@ -181,10 +136,7 @@ export class SqliteInsightStore implements InsightStore {
         const rows = c.q(`SELECT * FROM events WHERE id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as RawEvent[];
         for (const r of rows) byId.set(r.id, rowToEvent(r));
       }
-      return ids.flatMap((id) => {
-        const e = byId.get(id);
-        return e ? [e] : [];
-      });
+      return inIdOrder(ids, byId);
     });
   }
 
@@ -201,7 +153,7 @@ export class SqliteInsightStore implements InsightStore {
     }
     return this.read((c) => {
       const rows = c.q(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`).all(...args, q.limit + 1) as RawEvent[];
-      return { events: rows.slice(0, q.limit).reverse().map(rowToEvent), truncated: rows.length > q.limit };
+      return timelinePage(rows, q.limit, rowToEvent);
     });
   }
 

@@ -4,6 +4,7 @@ import type { TriageStatus } from '@contract/rollouts';
 import type { CumulativeReport, MetricWindow, ParityOutput, ParityStatus, RolloutStatus } from '@core/rollout/model';
 import type { BucketSums } from '@core/rollout/series';
 import type { Conn } from './sqlite-conn';
+import { patternRowOf, type PatternCount } from './shared-rollouts';
 import type { BreachRow, ParityRow, PatternRow, ReportRow, RolloutBundle, RolloutRow, TriageRow } from './rollout-types';
 import { rowToEvent, type RawEvent } from './sqlite-rows';
 
@@ -251,26 +252,8 @@ export function patternRow(c: Conn, rolloutId: string, raw: RawPattern): Pattern
       `SELECT coalesce(triage, 'untriaged') AS t, count(*) AS n, max(id) AS example
        FROM rollout_parity WHERE rollout_id = ? AND pattern = ? GROUP BY t`,
     )
-    .all(rolloutId, raw.pattern) as { t: string; n: number; example: number }[];
-  const triage = { untriaged: 0, expected: 0, bug: 0, ignored: 0 };
-  let kept = 0;
-  let example: number | null = null;
-  for (const row of counts) {
-    if (row.t in triage) triage[row.t as keyof typeof triage] = row.n;
-    kept += row.n;
-    example = Math.max(example ?? 0, row.example);
-  }
-  return {
-    pattern: raw.pattern,
-    status: raw.status === 'legacy_unavailable' ? 'legacy_unavailable' : 'mismatch',
-    count: raw.count,
-    kept,
-    firstSeen: raw.first_seen,
-    lastSeen: raw.last_seen,
-    triage,
-    patternTriage: triageOf(raw.triage, raw.triage_note, raw.triage_by, raw.triage_at, true),
-    exampleReportId: example,
-  };
+    .all(rolloutId, raw.pattern) as PatternCount[];
+  return patternRowOf(raw, counts);
 }
 
 export function rolloutRow(c: Conn, id: string): RolloutRow | null {

@@ -4,6 +4,7 @@ import { dedupeWindows } from '@core/rollout/window-math';
 import type { CumulativeReport, MetricWindow } from '@core/rollout/model';
 import type { BucketSums } from '@core/rollout/series';
 import type { Conn } from './sqlite-conn';
+import { PARITY_COLUMNS, parityParams, patternTriageOf } from './shared-rollouts';
 import type {
   BreachRow,
   NewParity,
@@ -93,34 +94,10 @@ function insertParityRow(c: Conn, p: NewParity, bounds: { keep: number; keepOutp
          first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
     ).run(id, p.pattern, p.status, p.comparedAt, p.comparedAt);
     const pat = c.q('SELECT * FROM rollout_patterns WHERE rollout_id = ? AND pattern = ?').get(id, p.pattern) as RawPattern;
-    if (pat.triage !== null) {
-      inherited = { status: pat.triage as TriageRow['status'], note: pat.triage_note, by: pat.triage_by ?? '', at: pat.triage_at ?? '', viaPattern: true };
-    }
+    inherited = patternTriageOf(pat);
   }
   const rowId = Number(
-    c
-      .q(
-        `INSERT INTO rollout_parity (rollout_id, subject, compared_at, received_at, status, adapter, reason, event_count, legacy_count,
-           missing_in_legacy, missing_in_event, only_v1, only_v2, outputs, pattern)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        p.subject,
-        p.comparedAt,
-        p.receivedAt,
-        p.status,
-        p.adapter,
-        p.reason,
-        p.eventOutputCount,
-        p.legacyOutputCount,
-        p.missingInLegacy,
-        p.missingInEvent,
-        JSON.stringify(p.onlyInV1),
-        JSON.stringify(p.onlyInV2),
-        p.outputs === null ? null : JSON.stringify(p.outputs),
-        p.pattern,
-      ).lastInsertRowid,
+    c.q(`INSERT INTO rollout_parity (${PARITY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...parityParams(p)).lastInsertRowid,
   );
   if (inherited) setTriage(c, 'id = ?', inherited, rowId);
   if (bounds) pruneParity(c, id, bounds);

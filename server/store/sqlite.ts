@@ -10,9 +10,10 @@ import { ChangeFailureCache } from '../insights/change-failure-cache';
 import { migrations } from './migrations';
 import { Checkpointer } from './sqlite-checkpointer';
 import { commitNamespaceChange, commitTokenChange } from './sqlite-commit';
-import { Conn, VERSION_COLUMNS, VERSION_JOIN } from './sqlite-conn';
+import { Conn } from './sqlite-conn';
 import { SqliteInsightStore } from './sqlite-insights';
 import { SqliteRolloutStore } from './sqlite-rollouts';
+import { VERSION_COLUMNS, VERSION_JOIN } from './shared-rows';
 import { rowToEvent, rowToToken, rowToVersion, type RawEvent, type RawToken, type RawVersion } from './sqlite-rows';
 import type {
   CommitOutcome,
