@@ -1,14 +1,10 @@
-import { useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { MutationResponse, NamespaceDetail } from '@contract/schemas';
 import { isDefinitiveFailure, parseConflict, type Conflict } from '../../../components/guard/guard-model';
-import { showToast } from '../../../lib/toast-store';
+import { useGuardedMutation, type Guard } from '../../../lib/use-guarded-mutation';
 import { namespaceQueries } from '../api/namespace-queries';
 
-export interface Guard {
-  ifMatch: number;
-  idempotencyKey: string;
-}
+export type { Guard };
 
 export interface GuardedActionOptions<V> {
   /** The namespace as displayed when the dialog opened: its version is the one sent as If-Match. */
@@ -19,71 +15,33 @@ export interface GuardedActionOptions<V> {
 }
 
 /**
- * The mechanics behind every guarded namespace action: the version the user saw (never refreshed
- * silently), one idempotency key per intent, never optimistic (wait for the server, then refetch
- * and show its truth), a 412 becomes a conflict to review, Re-check reloads and starts over.
+ * A guarded namespace action (see useGuardedMutation): If-Match is the active version the user
+ * saw, a write refetches everything, and the live namespace drifting from what was seen (version
+ * or kill switch) is reported before confirming.
  */
 export function useGuardedAction<V>({ detail, send, success, onDone }: GuardedActionOptions<V>) {
-  const queryClient = useQueryClient();
   const ns = detail.name;
-  const [seen, setSeen] = useState(detail);
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [rechecking, setRechecking] = useState(false);
-  const inFlight = useRef(false);
-  const live = useQuery(namespaceQueries.detail(ns)).data;
-
-  const mutation = useMutation({
-    mutationFn: async (vars: V) => {
-      const response = await send(vars, { ifMatch: seen.activeVersion, idempotencyKey: key });
-      await queryClient.invalidateQueries();
-      return response;
-    },
+  const action = useGuardedMutation<NamespaceDetail, V, MutationResponse, Conflict>({
+    initial: detail,
+    version: (seen) => seen.activeVersion,
+    send,
+    afterWrite: (queryClient) => queryClient.invalidateQueries(),
+    readConflict: (error) => parseConflict(error),
+    // After a definite refusal nothing was written, so trying again is a new intent; after a
+    // network error or 5xx it may have been, so the same key keeps a retry to one action.
+    renewKeyAfter: isDefinitiveFailure,
+    reload: (queryClient) => queryClient.fetchQuery({ ...namespaceQueries.detail(ns), staleTime: 0 }),
+    toastId: () => `action:${ns}`,
+    success,
+    onDone,
   });
-
-  const confirm = (vars: V) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setProblem(null);
-    mutation.mutate(vars, {
-      onSuccess: (response) => {
-        showToast({ id: `action:${ns}`, tone: 'success', ...success(response) });
-        onDone();
-      },
-      onError: (error) => {
-        const found = parseConflict(error);
-        if (found) setConflict(found);
-        else setProblem(error);
-        // After a definite refusal nothing was written, so trying again is a new intent; after a
-        // network error or 5xx it may have been, so the same key keeps a retry to one action.
-        if (isDefinitiveFailure(error)) setKey(crypto.randomUUID());
-      },
-      onSettled: () => {
-        inFlight.current = false;
-      },
-    });
-  };
-
-  const recheck = async () => {
-    setRechecking(true);
-    try {
-      const fresh = await queryClient.fetchQuery({ ...namespaceQueries.detail(ns), staleTime: 0 });
-      setSeen(fresh);
-      setConflict(null);
-      setProblem(null);
-      setKey(crypto.randomUUID());
-    } catch (error) {
-      setProblem(error);
-    } finally {
-      setRechecking(false);
-    }
-  };
+  const live = useQuery(namespaceQueries.detail(ns)).data;
+  const { seen, conflict } = action;
 
   const drifted =
     live !== undefined && !conflict && (live.activeVersion !== seen.activeVersion || live.killSwitch.enabled !== seen.killSwitch.enabled) ? live : null;
 
-  return { seen, confirm, pending: mutation.isPending, conflict, problem, recheck, rechecking, drifted };
+  return { ...action, drifted };
 }
 
 export type GuardedAction<V> = ReturnType<typeof useGuardedAction<V>>;

@@ -1,16 +1,11 @@
-import { useRef, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RolloutDetail, RolloutMutationResponse } from '@contract/rollouts';
 import { isApiError } from '../../../lib/api-error';
-import { showToast } from '../../../lib/toast-store';
+import { useGuardedMutation, type Guard } from '../../../lib/use-guarded-mutation';
 import { rolloutQueries } from '../api/rollout-queries';
 import { parseRolloutConflict, type RolloutConflict } from './conflict';
 
 /** What every rollout mutation carries: the revision the user saw and one key per intent. */
-export interface RolloutGuard {
-  ifMatch: number;
-  idempotencyKey: string;
-}
+export type RolloutGuard = Guard;
 
 export interface RolloutActionOptions<V> {
   /** The rollout as displayed when the dialog opened: its revision is sent as If-Match. */
@@ -21,67 +16,27 @@ export interface RolloutActionOptions<V> {
 }
 
 /**
- * The mechanics of a guarded rollout action: the revision the user saw (never refreshed
- * silently), one idempotency key per dialog (kept across a retry after a network error, renewed
- * after a definite refusal), never optimistic (wait for the server, then refetch its truth), a
- * 412 becomes a conflict explanation, Re-check reloads the rollout and starts over.
+ * A guarded rollout action (see useGuardedMutation): If-Match is the revision the user saw; a
+ * write puts the returned rollout in the cache and refetches the rollouts; a 412 is explained
+ * against the last event the user saw, and the rollout is refetched.
  */
 export function useRolloutAction<V>({ rollout, send, success, onDone }: RolloutActionOptions<V>) {
-  const queryClient = useQueryClient();
-  const [seen, setSeen] = useState(rollout);
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [conflict, setConflict] = useState<RolloutConflict | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [rechecking, setRechecking] = useState(false);
-  const inFlight = useRef(false);
-
-  const mutation = useMutation({
-    mutationFn: async (vars: V) => {
-      const response = await send(vars, { ifMatch: seen.revision, idempotencyKey: key });
+  return useGuardedMutation<RolloutDetail, V, RolloutMutationResponse, RolloutConflict>({
+    initial: rollout,
+    version: (seen) => seen.revision,
+    send,
+    afterWrite: (queryClient, response, seen) => {
       queryClient.setQueryData(rolloutQueries.detail(seen.id).queryKey, response.rollout);
-      await queryClient.invalidateQueries({ queryKey: rolloutQueries.all() });
-      return response;
+      return queryClient.invalidateQueries({ queryKey: rolloutQueries.all() });
     },
+    readConflict: (error, seen) => parseRolloutConflict(error, seen.events[0]?.id ?? null),
+    onConflict: (queryClient, seen) => void queryClient.invalidateQueries({ queryKey: rolloutQueries.one(seen.id) }),
+    renewKeyAfter: (error) => isApiError(error) && error.isClientError,
+    reload: (queryClient, seen) => queryClient.fetchQuery({ ...rolloutQueries.detail(seen.id), staleTime: 0 }),
+    toastId: (seen) => `rollout:${seen.id}`,
+    success,
+    onDone,
   });
-
-  const confirm = (vars: V) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setProblem(null);
-    mutation.mutate(vars, {
-      onSuccess: (response) => {
-        showToast({ id: `rollout:${seen.id}`, tone: 'success', ...success(response) });
-        onDone();
-      },
-      onError: (error) => {
-        const found = parseRolloutConflict(error, seen.events[0]?.id ?? null);
-        if (found) setConflict(found);
-        else setProblem(error);
-        if (isApiError(error) && error.isClientError) setKey(crypto.randomUUID());
-        if (found) void queryClient.invalidateQueries({ queryKey: rolloutQueries.one(seen.id) });
-      },
-      onSettled: () => {
-        inFlight.current = false;
-      },
-    });
-  };
-
-  const recheck = async () => {
-    setRechecking(true);
-    try {
-      const fresh = await queryClient.fetchQuery({ ...rolloutQueries.detail(seen.id), staleTime: 0 });
-      setSeen(fresh);
-      setConflict(null);
-      setProblem(null);
-      setKey(crypto.randomUUID());
-    } catch (error) {
-      setProblem(error);
-    } finally {
-      setRechecking(false);
-    }
-  };
-
-  return { seen, confirm, pending: mutation.isPending, conflict, problem, recheck, rechecking };
 }
 
 export type RolloutAction<V> = ReturnType<typeof useRolloutAction<V>>;
