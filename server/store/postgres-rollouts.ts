@@ -7,7 +7,7 @@ import type { Tx } from './postgres-db';
 import { bundleOf, patternRow, rolloutRow, type Raw } from './postgres-rollout-rows';
 import { applyRolloutWrite, checkRolloutWrite } from './postgres-rollout-writes';
 import { claimIdempotency, eventsWhere, insertEvent, insertIdempotency } from './postgres-rows';
-import { PARITY_COLUMNS, parityParams, patternTriageOf } from './shared-rollouts';
+import { PARITY_COLUMNS, PRUNE_SLACK, parityParams, patternTriageOf, windowParams } from './shared-rollouts';
 import type {
   BreachRow,
   NewParity,
@@ -47,8 +47,6 @@ type Txn = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 /** A write whose unique-key conflicts (a racing replica) map to an outcome instead of an error. */
 type Guarded = <T>(fn: (tx: Tx) => Promise<T>, onConflict: (constraint: string) => Promise<T | undefined>) => Promise<T>;
 
-/** Pruning runs when a table holds this many rows above its bound (amortised deletes). */
-const PRUNE_SLACK = 200;
 
 async function insertWindow(tx: Tx, id: string, w: MetricWindow, receivedAt: string): Promise<void> {
   await tx.run(
@@ -57,21 +55,7 @@ async function insertWindow(tx: Tx, id: string, w: MetricWindow, receivedAt: str
      ON CONFLICT (rollout_id, start, variant) DO UPDATE SET seconds = excluded.seconds, requests = excluded.requests,
        errors = excluded.errors, p50 = excluded.p50, p95 = excluded.p95, p99 = excluded.p99, avg = excluded.avg,
        memory = excluded.memory, cpu = excluded.cpu, received_at = excluded.received_at`,
-    [
-      id,
-      w.variant,
-      w.start,
-      w.seconds,
-      w.requests,
-      w.errors,
-      w.latencyP50Ms,
-      w.latencyP95Ms,
-      w.latencyP99Ms,
-      w.latencyAvgMs ?? null,
-      w.memoryMb,
-      w.cpuPct,
-      receivedAt,
-    ],
+    windowParams(id, w, receivedAt),
   );
 }
 

@@ -6,6 +6,7 @@
 import type { AuditEvent } from '@contract/schemas';
 import { INSIGHT_ACTIONS } from '@core/insights/model';
 import type { BreachRecord, InsightRange } from './insight-types';
+import type { RawBreach as RawRolloutBreach } from './sqlite-rollout-rows';
 
 /** The insight actions as an SQL list of string literals. */
 export const ACTION_LIST = INSIGHT_ACTIONS.map((a) => `'${a}'`).join(', ');
@@ -35,18 +36,8 @@ export function rolloutFilter(range: InsightRange & { rolloutId?: string }, para
   return { sql: sql.map((s) => ` AND ${s}`).join(''), args };
 }
 
-export interface RawBreach {
-  rollout_id: string;
-  namespace: string;
-  breach_id: string;
-  rule_id: string;
-  severity: string;
-  outcome: string;
-  started_at: string;
-  fired_at: string;
-  sentence: string;
-  event_id: number | null;
-}
+/** A breach row with its rollout's id and namespace (no detection time or numbers). */
+export type RawBreach = Omit<RawRolloutBreach, 'detected_at' | 'numbers'> & { rollout_id: string; namespace: string };
 
 export function toBreachRecord(b: RawBreach): BreachRecord {
   return {

@@ -3,6 +3,7 @@
  * rows, and the parameters of a parity report's insert (in the order of the engines' column lists).
  */
 import type { TriageStatus } from '@contract/rollouts';
+import type { MetricWindow } from '@core/rollout/model';
 import type { NewParity, PatternRow, TriageRow } from './rollout-types';
 import type { RawPattern } from './sqlite-rollout-rows';
 
@@ -62,5 +63,27 @@ export function parityParams(p: NewParity): (string | number | null)[] {
     JSON.stringify(p.onlyInV2),
     p.outputs === null ? null : JSON.stringify(p.outputs),
     p.pattern,
+  ];
+}
+
+/** Pruning runs when a table holds this many rows above its bound (amortised deletes). */
+export const PRUNE_SLACK = 200;
+
+/** Values of a window upsert, for `(rollout_id, variant, start, seconds, requests, errors, p50, p95, p99, avg, memory, cpu, received_at)`. */
+export function windowParams(rolloutId: string, w: MetricWindow, receivedAt: string): (string | number | null)[] {
+  return [
+    rolloutId,
+    w.variant,
+    w.start,
+    w.seconds,
+    w.requests,
+    w.errors,
+    w.latencyP50Ms,
+    w.latencyP95Ms,
+    w.latencyP99Ms,
+    w.latencyAvgMs ?? null,
+    w.memoryMb,
+    w.cpuPct,
+    receivedAt,
   ];
 }

@@ -4,7 +4,7 @@ import { dedupeWindows } from '@core/rollout/window-math';
 import type { CumulativeReport, MetricWindow } from '@core/rollout/model';
 import type { BucketSums } from '@core/rollout/series';
 import type { Conn } from './sqlite-conn';
-import { PARITY_COLUMNS, parityParams, patternTriageOf } from './shared-rollouts';
+import { PARITY_COLUMNS, PRUNE_SLACK, parityParams, patternTriageOf, windowParams } from './shared-rollouts';
 import type {
   BreachRow,
   NewParity,
@@ -47,8 +47,6 @@ import type { IdempotencyClaim, IdempotencyRecord, NewEvent, StoredResponse } fr
 
 type Tx = <T>(fn: (c: Conn) => T) => Promise<T>;
 
-/** Pruning runs when a table holds this many rows above its bound (amortised deletes). */
-const PRUNE_SLACK = 200;
 
 function insertWindow(c: Conn, id: string, w: MetricWindow, receivedAt: string): void {
   c.q(
@@ -57,21 +55,7 @@ function insertWindow(c: Conn, id: string, w: MetricWindow, receivedAt: string):
      ON CONFLICT (rollout_id, start, variant) DO UPDATE SET seconds = excluded.seconds, requests = excluded.requests,
        errors = excluded.errors, p50 = excluded.p50, p95 = excluded.p95, p99 = excluded.p99, avg = excluded.avg,
        memory = excluded.memory, cpu = excluded.cpu, received_at = excluded.received_at`,
-  ).run(
-    id,
-    w.variant,
-    w.start,
-    w.seconds,
-    w.requests,
-    w.errors,
-    w.latencyP50Ms,
-    w.latencyP95Ms,
-    w.latencyP99Ms,
-    w.latencyAvgMs ?? null,
-    w.memoryMb,
-    w.cpuPct,
-    receivedAt,
-  );
+  ).run(...windowParams(id, w, receivedAt));
 }
 
 function setTriage(c: Conn, where: string, triage: TriageRow | null, ...args: (string | number)[]): number {
