@@ -3,29 +3,14 @@
  * Numbers are small and fixed so tests can assert them: checkout is the riskiest namespace.
  */
 import type { BucketCounts, BucketSize, InsightEvents, InsightMetric, InsightsSummary, PeriodNumbers, RollbackSeries, TimelineItem, TimelineResponse } from '@contract/insights';
+import { emptyPeriodNumbers } from '@core/insights/aggregate';
 import { bucketsBetween } from '@core/insights/time-buckets';
 import { makeEvent } from './data';
 
 const MIN = 60_000;
 
 export function periodNumbers(over: Partial<PeriodNumbers> = {}): PeriodNumbers {
-  return {
-    changes: 0,
-    loads: 0,
-    patches: 0,
-    restores: 0,
-    promotions: 0,
-    failures: 0,
-    changeFailureRate: null,
-    rollbacks: 0,
-    manualRollbacks: 0,
-    automaticRollbacks: 0,
-    killSwitchEpisodes: 0,
-    recoveries: 0,
-    timeToSafeRollbackMeanMs: null,
-    timeToSafeRollbackP90Ms: null,
-    ...over,
-  };
+  return { ...emptyPeriodNumbers(), ...over };
 }
 
 export function insightsSummary(from: number, to: number): InsightsSummary {

@@ -61,10 +61,9 @@ export function byNamespace(a: Analysis): Map<string, Analysis> {
   return parts;
 }
 
-/** The period's numbers for one namespace (or every namespace with `namespace` null), in one pass over each list. */
-export function periodNumbers(a: Analysis, namespace: string | null, from: number, to: number): PeriodNumbers {
-  const p = partOf(a, namespace);
-  const n: PeriodNumbers = {
+/** A period with nothing in it: every count zero, every rate and duration unknown. */
+export function emptyPeriodNumbers(): PeriodNumbers {
+  return {
     changes: 0,
     loads: 0,
     patches: 0,
@@ -80,6 +79,12 @@ export function periodNumbers(a: Analysis, namespace: string | null, from: numbe
     timeToSafeRollbackMeanMs: null,
     timeToSafeRollbackP90Ms: null,
   };
+}
+
+/** The period's numbers for one namespace (or every namespace with `namespace` null), in one pass over each list. */
+export function periodNumbers(a: Analysis, namespace: string | null, from: number, to: number): PeriodNumbers {
+  const p = partOf(a, namespace);
+  const n = emptyPeriodNumbers();
   for (const o of p.changes) {
     if (!inside(o.change.at, from, to)) continue;
     n.changes++;
